@@ -1,0 +1,1 @@
+// Wired in issue #3 (language server).
