@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
+import { CONFIG_FILE_NAME } from '../config';
 import { UsageError } from './types';
 
 /** A file to look at, and whether the user named it (named files are always analysed). */
@@ -36,6 +37,9 @@ function* walk(dir: string): Generator<string> {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIPPED_DIRS.has(e.name)) yield* walk(full);
+    } else if (e.name === CONFIG_FILE_NAME) {
+      // Configuration, not a policy, though its name matches the default glob *trust*.json.
+      continue;
     } else if (e.isFile() || (e.isSymbolicLink() && isFile(full))) {
       yield full;
     }
