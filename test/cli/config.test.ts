@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { fixture, locate, onlyRules, parseJsonOutput, runCli, TempTree } from './helpers';
+import { fixture, locate, onlyRules, parseJsonOutput, runCli, useTempTree } from './helpers';
 
 const anyPrincipal = fixture('any-principal-trust.json');
 
@@ -8,17 +8,13 @@ function rulesFound(run: ReturnType<typeof runCli>): string[] {
 }
 
 describe('iam-trust lint configuration', () => {
-  let tree: TempTree;
-  beforeEach(() => {
-    tree = new TempTree({
-      'repo/.iam-trust.json': onlyRules({ 'json-syntax': undefined }),
-      'repo/infra/roles/any-principal-trust.json': anyPrincipal,
-      'repo/team/.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'warning' }),
-      'repo/team/any-principal-trust.json': anyPrincipal,
-      'elsewhere/strict.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'error' }),
-    });
-  });
-  afterEach(() => tree.remove());
+  const tree = useTempTree({
+    'repo/.iam-trust.json': onlyRules({ 'json-syntax': undefined }),
+    'repo/infra/roles/any-principal-trust.json': anyPrincipal,
+    'repo/team/.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'warning' }),
+    'repo/team/any-principal-trust.json': anyPrincipal,
+    'elsewhere/strict.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'error' }),
+  }, true);
 
   it('uses the nearest .iam-trust.json above each file: a rule turned off in a parent directory stays off', () => {
     const run = runCli(['lint', '--format', 'json'], tree.path('repo'));

@@ -1,22 +1,18 @@
 import * as assert from 'assert';
-import { fixture, onlyRules, runCli, TempTree } from './helpers';
+import { CORE_RULES_CONFIG, fixture, onlyRules, runCli, useTempTree } from './helpers';
 
 describe('iam-trust lint exit codes', () => {
-  let tree: TempTree;
-  before(() => {
-    tree = new TempTree({
-      '.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': undefined }),
-      'errors/any-principal-trust.json': fixture('any-principal-trust.json'),
-      'errors/broken-syntax-trust.json': fixture('broken-syntax-trust.json'),
-      'clean/service-trust.json': fixture('service-trust.json'),
-      'hints/narrowed-any-trust.json': fixture('narrowed-any-trust.json'),
-      // principal-any lowered to a warning for the --max-warnings cases.
-      'warnings/.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'warning' }),
-      'warnings/a-trust.json': fixture('any-principal-trust.json'),
-      'warnings/b-trust.json': fixture('any-principal-trust.json'),
-    });
+  const tree = useTempTree({
+    '.iam-trust.json': CORE_RULES_CONFIG,
+    'errors/any-principal-trust.json': fixture('any-principal-trust.json'),
+    'errors/broken-syntax-trust.json': fixture('broken-syntax-trust.json'),
+    'clean/service-trust.json': fixture('service-trust.json'),
+    'hints/narrowed-any-trust.json': fixture('narrowed-any-trust.json'),
+    // principal-any lowered to a warning for the --max-warnings cases.
+    'warnings/.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'warning' }),
+    'warnings/a-trust.json': fixture('any-principal-trust.json'),
+    'warnings/b-trust.json': fixture('any-principal-trust.json'),
   });
-  after(() => tree.remove());
 
   it('0 when clean', () => {
     assert.strictEqual(runCli(['lint', 'clean'], tree.dir).code, 0);

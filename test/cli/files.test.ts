@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { fixture, onlyRules, parseJsonOutput, runCli, TempTree } from './helpers';
+import { CORE_RULES_CONFIG, fixture, parseJsonOutput, runCli, useTempTree } from './helpers';
 
 const anyPrincipal = fixture('any-principal-trust.json');
 const service = fixture('service-trust.json');
@@ -17,26 +17,22 @@ function filesIn(run: ReturnType<typeof runCli>): string[] {
 }
 
 describe('iam-trust lint: which files are analysed', () => {
-  let tree: TempTree;
-  before(() => {
-    tree = new TempTree({
-      ...PROJECT_FILES,
-      '.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': undefined }),
-      // Recognised by name (default trustPolicyGlobs) ...
-      'policies/any-principal-trust.json': anyPrincipal,
-      // ... and by content.
-      'policies/ci-role.json': service,
-      'policies/nested/deeper/ec2.jsonc': service,
-      // Never searched.
-      'node_modules/some-lib/any-principal-trust.json': anyPrincipal,
-      'dist/any-principal-trust.json': anyPrincipal,
-      'out/any-principal-trust.json': anyPrincipal,
-      '.git/any-principal-trust.json': anyPrincipal,
-      // Not a policy format.
-      'policies/service-trust.txt': service,
-    });
+  const tree = useTempTree({
+    ...PROJECT_FILES,
+    '.iam-trust.json': CORE_RULES_CONFIG,
+    // Recognised by name (default trustPolicyGlobs) ...
+    'policies/any-principal-trust.json': anyPrincipal,
+    // ... and by content.
+    'policies/ci-role.json': service,
+    'policies/nested/deeper/ec2.jsonc': service,
+    // Never searched.
+    'node_modules/some-lib/any-principal-trust.json': anyPrincipal,
+    'dist/any-principal-trust.json': anyPrincipal,
+    'out/any-principal-trust.json': anyPrincipal,
+    '.git/any-principal-trust.json': anyPrincipal,
+    // Not a policy format.
+    'policies/service-trust.txt': service,
   });
-  after(() => tree.remove());
 
   it('searches the current directory by default, skipping package.json, tsconfig.json, identity policies and build folders', () => {
     const run = runCli(['lint', '--format', 'json'], tree.dir);
@@ -69,17 +65,14 @@ describe('iam-trust lint: which files are analysed', () => {
 });
 
 describe('iam-trust lint: files that cannot be analysed', () => {
-  let tree: TempTree;
-  before(() => {
-    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    tree = new TempTree({
-      '.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': undefined }),
-      'logo.png': binary,
-      'roles/binary-trust.json': binary,
-      'roles/any-principal-trust.json': anyPrincipal,
-    });
+  // The first bytes of a PNG: a NUL within them marks the file as binary.
+  const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  const tree = useTempTree({
+    '.iam-trust.json': CORE_RULES_CONFIG,
+    'logo.png': binary,
+    'roles/binary-trust.json': binary,
+    'roles/any-principal-trust.json': anyPrincipal,
   });
-  after(() => tree.remove());
 
   it('a binary file named explicitly is skipped with a notice on stderr, not a crash', () => {
     const run = runCli(['lint', '--format', 'json', 'logo.png'], tree.dir);

@@ -3,22 +3,18 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { fileURLToPath } from 'url';
 import { ALL_RULES } from '../../server/src/rules';
-import { CLI, fixture, locate, onlyRules, parseJsonOutput, runCli, TempTree } from './helpers';
+import { CLI, CORE_RULES_CONFIG, fixture, locate, parseJsonOutput, runCli, useTempTree } from './helpers';
 
 const anyPrincipal = fixture('any-principal-trust.json');
 const service = fixture('service-trust.json');
 const narrowed = fixture('narrowed-any-trust.json');
 
 describe('iam-trust lint --format json', () => {
-  let tree: TempTree;
-  before(() => {
-    tree = new TempTree({
-      '.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': undefined }),
-      'roles/any-principal-trust.json': anyPrincipal,
-      'roles/service-trust.json': service,
-    });
+  const tree = useTempTree({
+    '.iam-trust.json': CORE_RULES_CONFIG,
+    'roles/any-principal-trust.json': anyPrincipal,
+    'roles/service-trust.json': service,
   });
-  after(() => tree.remove());
 
   it('lists every analysed file, clean ones with no findings, with 1-based positions on the principal value', () => {
     const run = runCli(['lint', '--format', 'json', 'roles'], tree.dir);
@@ -98,16 +94,12 @@ function assertSarifForGitHub(log: any, cwd: string): void {
 }
 
 describe('iam-trust lint --format sarif', () => {
-  let tree: TempTree;
-  before(() => {
-    tree = new TempTree({
-      '.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': undefined }),
-      'infra/any principal trust.json': anyPrincipal,
-      'infra/narrowed-any-trust.json': narrowed,
-      'infra/service-trust.json': service,
-    });
+  const tree = useTempTree({
+    '.iam-trust.json': CORE_RULES_CONFIG,
+    'infra/any principal trust.json': anyPrincipal,
+    'infra/narrowed-any-trust.json': narrowed,
+    'infra/service-trust.json': service,
   });
-  after(() => tree.remove());
 
   it('is SARIF 2.1.0 that GitHub code scanning accepts, listing every rule of the catalogue', () => {
     const run = runCli(['lint', '--format', 'sarif'], tree.dir);
@@ -149,15 +141,11 @@ describe('iam-trust lint --format sarif', () => {
 });
 
 describe('iam-trust lint (text format)', () => {
-  let tree: TempTree;
-  before(() => {
-    tree = new TempTree({
-      '.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': undefined }),
-      'any-principal-trust.json': anyPrincipal,
-      'service-trust.json': service,
-    });
+  const tree = useTempTree({
+    '.iam-trust.json': CORE_RULES_CONFIG,
+    'any-principal-trust.json': anyPrincipal,
+    'service-trust.json': service,
   });
-  after(() => tree.remove());
 
   it('prints file:line:col, severity, message and rule, then the source line with carets under the range', () => {
     const run = runCli(['lint'], tree.dir);

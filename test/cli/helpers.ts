@@ -27,14 +27,21 @@ export function runCli(args: string[], cwd: string, env: Record<string, string |
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A directory of files in the system's temp dir, removed by `remove()`. */
+/** A directory of files in the system's temp dir, made by `create()` and removed by `remove()`. */
 export class TempTree {
-  readonly dir: string;
+  private created?: string;
 
-  constructor(files: Record<string, string | Buffer> = {}) {
+  constructor(private readonly files: Record<string, string | Buffer> = {}) {}
+
+  create(): void {
     // realpath: macOS's /tmp is a link, and the CLI prints real paths relative to its cwd.
-    this.dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'iam-trust-cli-')));
-    for (const [rel, content] of Object.entries(files)) this.write(rel, content);
+    this.created = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'iam-trust-cli-')));
+    for (const [rel, content] of Object.entries(this.files)) this.write(rel, content);
+  }
+
+  get dir(): string {
+    if (!this.created) throw new Error('TempTree used before create()');
+    return this.created;
   }
 
   write(rel: string, content: string | Buffer): string {
@@ -49,8 +56,20 @@ export class TempTree {
   }
 
   remove(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    if (this.created) fs.rmSync(this.created, { recursive: true, force: true });
+    this.created = undefined;
   }
+}
+
+/**
+ * A tree of files for the enclosing `describe`: made before its tests and removed after them, or
+ * afresh for each test when `perTest` (for tests that change the files).
+ */
+export function useTempTree(files: Record<string, string | Buffer>, perTest = false): TempTree {
+  const tree = new TempTree(files);
+  (perTest ? beforeEach : before)(() => tree.create());
+  (perTest ? afterEach : after)(() => tree.remove());
+  return tree;
 }
 
 /**
@@ -65,6 +84,9 @@ export function onlyRules(keep: Record<string, string | undefined>): string {
   }
   return JSON.stringify({ rules }, null, 2);
 }
+
+/** The configuration of most tests: the two rules of the first catalogue draft, at their defaults. */
+export const CORE_RULES_CONFIG = onlyRules({ 'json-syntax': undefined, 'principal-any': undefined });
 
 /** The 1-based position of the n-th occurrence of a one-line token, end column exclusive. */
 export function locate(text: string, token: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
