@@ -1,0 +1,206 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME, findConfigFile, LoadedConfigFile, loadConfigFile, mergeConfig, parseConfigText, TrustConfig } from './config';
+import { Finding } from './rules/types';
+import { computeDocumentDiagnostics, configProblemDiagnostics, findRulesDocsRoot } from './features/diagnostics';
+
+/**
+ * The language service: everything the server does for a document, without the transport.
+ * server.ts feeds it documents and settings and publishes what it returns; later features
+ * (completion, hover, code actions) read the findings it keeps.
+ */
+
+/** The file system path of a `file:` URI; undefined for `untitled:` and other schemes. */
+export function uriToFilePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The language ids the engine reads, from what editors call them: VS Code says `terraform`,
+ * Helix `hcl`, Neovim may send compound filetypes such as `yaml.cloudformation`.
+ */
+export function normaliseLanguageId(languageId: string): string | undefined {
+  const id = languageId.toLowerCase();
+  if (id.includes('jsonc')) return 'jsonc';
+  if (id.includes('json')) return 'json';
+  if (id.includes('yaml') || id === 'yml') return 'yaml';
+  if (id.includes('terraform') || id === 'tf') return 'terraform';
+  if (id.includes('hcl')) return 'hcl';
+  return undefined;
+}
+
+export function isConfigFile(filePath: string | undefined): boolean {
+  return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
+}
+
+/**
+ * `.iam-trust.json` lookups and loads, cached until `invalidate()` (a watched-file event or a save
+ * of a config file). Lookups walk the folders upward like ESLint's.
+ */
+export class ConfigFiles {
+  private readonly foundByDir = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, LoadedConfigFile>();
+
+  find(dir: string): string | undefined {
+    if (this.foundByDir.has(dir)) return this.foundByDir.get(dir);
+    const found = findConfigFile(dir);
+    this.foundByDir.set(dir, found);
+    return found;
+  }
+
+  load(file: string): LoadedConfigFile {
+    let config = this.loaded.get(file);
+    if (!config) {
+      config = loadConfigFile(file);
+      this.loaded.set(file, config);
+    }
+    return config;
+  }
+
+  invalidate(): void {
+    this.foundByDir.clear();
+    this.loaded.clear();
+  }
+}
+
+export interface ResolvedConfig {
+  config: TrustConfig;
+  /** The `.iam-trust.json` that applies, if any. */
+  configFile?: LoadedConfigFile;
+}
+
+export interface DocumentValidation {
+  uri: string;
+  version: number;
+  diagnostics: Diagnostic[];
+  findings: Finding[];
+  /** The config file the document used (for publishing that file's own problems). */
+  configFile?: LoadedConfigFile;
+}
+
+export interface LanguageServiceOptions {
+  log: (message: string) => void;
+  /** Where the rule docs live; found beside the running code by default. */
+  docsRoot?: string;
+}
+
+export class TrustLanguageService {
+  readonly configFiles = new ConfigFiles();
+  private readonly docsRoot: string;
+  private readonly findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
+
+  constructor(private readonly options: LanguageServiceOptions) {
+    this.docsRoot = options.docsRoot ?? findRulesDocsRoot();
+  }
+
+  /** Defaults ← nearest `.iam-trust.json` above the file ← editor settings. */
+  resolveConfig(filePath: string | undefined, settings: Partial<TrustConfig>): ResolvedConfig {
+    const file = filePath ? this.configFiles.find(path.dirname(filePath)) : undefined;
+    const configFile = file ? this.configFiles.load(file) : undefined;
+    return { config: mergeConfig(configFile?.config ?? {}, settings), configFile };
+  }
+
+  /**
+   * Diagnostics for an open document: a policy's findings, a config file's own problems, or
+   * nothing for files that are not ours. Never throws: an engine bug is logged and the document
+   * gets no diagnostics rather than stale ones.
+   */
+  validate(document: TextDocument, settings: Partial<TrustConfig>): DocumentValidation {
+    const { uri, version } = document;
+    const filePath = uriToFilePath(uri);
+    const result: DocumentValidation = { uri, version, diagnostics: [], findings: [] };
+    try {
+      if (isConfigFile(filePath)) {
+        result.diagnostics = configProblemDiagnostics(document, parseConfigText(document.getText(), filePath!).problems);
+        return result;
+      }
+      const languageId = normaliseLanguageId(document.languageId);
+      if (!languageId) return result;
+      const { config, configFile } = this.resolveConfig(filePath, settings);
+      const computed = computeDocumentDiagnostics({
+        document,
+        filePath,
+        languageId,
+        config,
+        configFile,
+        docsRoot: this.docsRoot,
+        onRuleError: (ruleId, e) => this.options.log(`IAM Trust: rule ${ruleId} failed on ${uri}: ${describeError(e)}`),
+      });
+      result.diagnostics = computed.diagnostics;
+      result.findings = computed.findings;
+      if (computed.isTrustPolicy) result.configFile = configFile;
+    } catch (e) {
+      this.options.log(`IAM Trust: analysis of ${uri} failed: ${describeError(e)}`);
+    }
+    this.findingsByUri.set(uri, { version, findings: result.findings });
+    return result;
+  }
+
+  /** Problems of a config file that is not open, from disk (shown while a policy uses it). */
+  configFileDiagnostics(configFile: LoadedConfigFile): Diagnostic[] {
+    if (configFile.problems.length === 0) return [];
+    let text = '';
+    try {
+      text = fs.readFileSync(configFile.file, 'utf8');
+    } catch {
+      // Unreadable: the problem itself says so, at 0:0.
+    }
+    return configProblemDiagnostics(TextDocument.create('file:', 'json', 0, text), configFile.problems);
+  }
+
+  /** The findings behind the diagnostics of this exact document version (for code actions). */
+  findings(uri: string, version: number): Finding[] | undefined {
+    const stored = this.findingsByUri.get(uri);
+    return stored && stored.version === version ? stored.findings : undefined;
+  }
+
+  forget(uri: string): void {
+    this.findingsByUri.delete(uri);
+  }
+}
+
+export function describeError(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/**
+ * Runs a per-document job after a quiet period; a newer request for the same document replaces
+ * the pending one, and a running job can ask whether it has been superseded.
+ */
+export class DebouncedRunner {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly generations = new Map<string, number>();
+
+  constructor(private readonly run: (key: string, isCurrent: () => boolean) => Promise<void>) {}
+
+  schedule(key: string, delayMs: number): void {
+    this.cancel(key);
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const timer = setTimeout(() => {
+      this.pending.delete(key);
+      void this.run(key, () => this.generations.get(key) === generation);
+    }, delayMs);
+    this.pending.set(key, timer);
+  }
+
+  /** Drops the pending job and marks a running one as superseded. */
+  cancel(key: string): void {
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}
