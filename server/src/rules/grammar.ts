@@ -1,0 +1,108 @@
+import { Node, ObjectNode, PropertyNode, Span, spanEnd } from '../model/ast';
+import { TrustPolicy } from '../model/policy';
+import { PolicySource } from '../documents';
+import { TextEdit } from './types';
+
+/**
+ * What the group A (document grammar) rules share: the element names IAM knows, and the small
+ * text edits their quick fixes make. Element names per the IAM User Guide's policy grammar
+ * (reference_policies_grammar) as summarised in ../shared/trust-checks.md, A.
+ */
+
+export const POLICY_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
+
+/** `Resource`/`NotResource` are known to IAM; group B (trust-resource) says they are not allowed here. */
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+
+export const CURRENT_VERSION = '2012-10-17';
+export const OLD_VERSION = '2008-10-17';
+
+/** The policy document when it is an object; group A stays quiet on anything else (an unknown root). */
+export function policyObject(policy: TrustPolicy): ObjectNode | undefined {
+  return policy.root.kind === 'object' ? policy.root : undefined;
+}
+
+/** The opening brace of an object: where a finding about something missing from it goes. */
+export function openingBrace(node: ObjectNode): Span {
+  return { offset: node.span.offset, length: 1 };
+}
+
+/** True when the node or anything inside it is known only at deploy time. */
+export function containsUnknown(node: Node | undefined): boolean {
+  if (!node) return false;
+  switch (node.kind) {
+    case 'unknown':
+      return true;
+    case 'array':
+      return node.items.some(containsUnknown);
+    case 'object':
+      return node.properties.some((p) => p.value === undefined || containsUnknown(p.value));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Replaces a string token (a value or a key) with `replacement`, keeping the token's own quotes:
+ * `"allow"` and YAML's bare `allow` are both valid after the edit. Replacements are plain words
+ * (letters, digits, dashes), so nothing needs escaping.
+ */
+export function replaceWord(text: string, span: Span, replacement: string): TextEdit {
+  const first = text[span.offset];
+  const last = text[spanEnd(span) - 1];
+  const quoted = span.length >= 2 && (first === '"' || first === "'") && last === first;
+  return quoted
+    ? { span: { offset: span.offset + 1, length: span.length - 2 }, newText: replacement }
+    : { span, newText: replacement };
+}
+
+function indentBefore(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  return /^[ \t]*$/.test(before) ? before : undefined;
+}
+
+/**
+ * Inserts `"key": value` into a JSON object, first or last, in the object's own layout (one
+ * property a line, or all on one line). JSON only: YAML and HCL spell a property differently, so
+ * callers offer the fix only for `format === 'json'`.
+ */
+export function addJsonProperty(text: string, object: ObjectNode, key: string, valueJson: string, where: 'first' | 'last'): TextEdit {
+  const property = `${JSON.stringify(key)}: ${valueJson}`;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const props = object.properties;
+  if (props.length === 0) return { span: { offset: object.span.offset + 1, length: 0 }, newText: property };
+  const anchor: PropertyNode = where === 'first' ? props[0] : props[props.length - 1];
+  const indent = indentBefore(text, anchor.span.offset);
+  if (where === 'first') {
+    return {
+      span: { offset: object.span.offset + 1, length: 0 },
+      newText: indent === undefined ? `${property}, ` : `${newline}${indent}${property},`,
+    };
+  }
+  return {
+    span: { offset: spanEnd(anchor.span), length: 0 },
+    newText: indent === undefined ? `, ${property}` : `,${newline}${indent}${property}`,
+  };
+}
+
+/** Quick fixes that add JSON text are offered only where the policy is written in JSON. */
+export function isJson(source: PolicySource): boolean {
+  return source.format === 'json';
+}
+
+/**
+ * Removes a list item together with the separator before it (`, "x"` in JSON and HCL, the
+ * `- x` line in YAML): the text from the end of the previous item to the end of this one.
+ */
+export function removeListItem(items: readonly Node[], index: number): TextEdit | undefined {
+  if (index < 1 || index >= items.length) return undefined;
+  const start = spanEnd(items[index - 1].span);
+  return { span: { offset: start, length: spanEnd(items[index].span) - start }, newText: '' };
+}
+
+/** The catalogue's spelling of an element name, matched ignoring case as IAM does; undefined when IAM does not know it. */
+export function elementName(key: string, elements: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return elements.find((e) => e.toLowerCase() === lower);
+}
