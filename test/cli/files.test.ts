@@ -88,4 +88,13 @@ describe('iam-trust lint: files that cannot be analysed', () => {
     assert.deepStrictEqual(filesIn(run), ['roles/any-principal-trust.json']);
     assert.match(run.stderr, /roles\/binary-trust\.json: skipped: .*binary/);
   });
+
+  it('a file larger than IAM Trust analyses is skipped with a notice', () => {
+    // Past MAX_ANALYSED_LENGTH (5,000,000 characters): a log file renamed by mistake, say.
+    tree.write('roles/huge-trust.json', `{"Statement": [], "Pad": "${'x'.repeat(5_000_001)}"}`);
+    const run = runCli(['lint', '--format', 'json', 'roles/huge-trust.json'], tree.dir);
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.deepStrictEqual(JSON.parse(run.stdout), []);
+    assert.match(run.stderr, /roles\/huge-trust\.json: skipped: .*more than/);
+  });
 });
