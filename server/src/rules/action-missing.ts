@@ -1,6 +1,6 @@
 import { Statement } from '../model/policy';
 import { Rule } from './types';
-import { addJsonProperty, isJson, openingBrace } from './grammar';
+import { addJsonProperty, isJson, objectStart } from './grammar';
 
 /**
  * The action a statement's principal needs (trust-checks.md, B: action-principal-mismatch): SAML
@@ -26,7 +26,7 @@ export const rule: Rule = {
       const properties = [statement.actionProperty, statement.notActionProperty].filter((p) => p !== undefined);
       if (properties.length === 0) {
         report({
-          span: openingBrace(statement.node),
+          span: objectStart(text, statement.node),
           message: `This statement has no "Action": IAM rejects the policy. Add "Action": "${action}", the call the trusted principal makes.`,
           fixes: isJson(source)
             ? [{ title: `Add "Action": "${action}"`, preferred: true, edits: [addJsonProperty(text, statement.node, 'Action', JSON.stringify(action), 'last')] }]

@@ -1,6 +1,6 @@
 import { closest } from '../util/closest';
 import { Rule } from './types';
-import { addJsonProperty, isJson, openingBrace, replaceWord } from './grammar';
+import { addJsonProperty, isJson, objectStart, replaceWord } from './grammar';
 
 const EFFECTS = ['Allow', 'Deny'];
 
@@ -15,7 +15,7 @@ export const rule: Rule = {
       const property = statement.effectProperty;
       if (!property) {
         report({
-          span: openingBrace(statement.node),
+          span: objectStart(text, statement.node),
           message: 'This statement has no "Effect": IAM rejects the policy. Add "Effect": "Allow" to let the principal assume the role.',
           fixes: isJson(source)
             ? [{ title: 'Add "Effect": "Allow"', preferred: true, edits: [addJsonProperty(text, statement.node, 'Effect', '"Allow"', 'first')] }]

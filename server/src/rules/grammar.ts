@@ -22,9 +22,20 @@ export function policyObject(policy: TrustPolicy): ObjectNode | undefined {
   return policy.root.kind === 'object' ? policy.root : undefined;
 }
 
-/** The opening brace of an object: where a finding about something missing from it goes. */
+/** The first character of an object: its brace in JSON and HCL. Prefer objectStart, which also suits YAML. */
 export function openingBrace(node: ObjectNode): Span {
   return { offset: node.span.offset, length: 1 };
+}
+
+/**
+ * Where a finding about an object as a whole goes (something missing from it, its size): its
+ * opening brace, or in a YAML block mapping, which has none, its first key. Never the whole
+ * object, which would underline every line of it.
+ */
+export function objectStart(text: string, node: ObjectNode): Span {
+  if (text[node.span.offset] === '{') return { offset: node.span.offset, length: 1 };
+  const first = node.properties[0];
+  return first ? first.keySpan : { offset: node.span.offset, length: Math.min(node.span.length, 1) };
 }
 
 /** True when the node or anything inside it is known only at deploy time. */

@@ -69,8 +69,8 @@ export function unknownValueTester(rule: Rule, cases: UnknownCase[]): void {
 }
 
 /** The text after applying the first (preferred) fix of the rule's only finding. */
-export function fixed(code: string, rule: Rule, config: Partial<TrustConfig> = {}): string {
-  const findings = lint(code, rule, config);
+export function fixed(code: string, rule: Rule, config: Partial<TrustConfig> = {}, filePath?: string): string {
+  const findings = lint(code, rule, config, filePath);
   assert.strictEqual(findings.length, 1, `expected one finding, got ${JSON.stringify(findings.map((f) => f.message))}`);
   const fix = findings[0].fixes[0];
   assert.ok(fix, `"${findings[0].message}" has no fix`);

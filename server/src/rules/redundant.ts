@@ -2,7 +2,7 @@ import { asList, Node, PropertyNode } from '../model/ast';
 import { Statement } from '../model/policy';
 import { parseAwsPrincipal } from '../aws/principals';
 import { Fix, Rule, RuleContext } from './types';
-import { containsUnknown, openingBrace, removeListItem } from './grammar';
+import { containsUnknown, objectStart, removeListItem } from './grammar';
 
 /**
  * The same action, principal or whole statement twice (trust-checks.md, A: redundant). Repeats
@@ -115,7 +115,7 @@ function checkStatements(context: RuleContext, statements: Statement[]): void {
     }
     const sidDiffers = sidText(statement) !== sidText(first);
     context.report({
-      span: openingBrace(statement.node),
+      span: objectStart(context.text, statement.node),
       message: `This statement repeats statement ${first.index + 1}${sidDiffers ? ' (only the Sid differs)' : ''}: it has no effect. Remove it.`,
       fixes: removeFix('Remove the repeated statement', list, list.indexOf(statement.node)),
     });

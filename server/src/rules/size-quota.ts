@@ -1,6 +1,6 @@
 import { Node } from '../model/ast';
 import { Rule } from './types';
-import { containsUnknown, openingBrace, policyObject } from './grammar';
+import { containsUnknown, objectStart, policyObject } from './grammar';
 
 /**
  * The length IAM counts against the role trust-policy quota: the policy as compact JSON, white
@@ -39,7 +39,7 @@ export const rule: Rule = {
   group: 'A',
   defaultSeverity: 'warning',
   description: 'Longer than the role trust-policy quota (2,048 characters by default, white space not counted).',
-  check({ policy, config, report }) {
+  check({ policy, config, text, report }) {
     const root = policyObject(policy);
     if (!root) return;
     const length = trustPolicyLength(root);
@@ -47,7 +47,7 @@ export const rule: Rule = {
     if (length === undefined || length <= quota) return;
     // The error IAM returns (aws-sts-iam-wire.md, 2.3: LimitExceeded, HTTP 409), with the account's quota.
     report({
-      span: openingBrace(root),
+      span: objectStart(text, root),
       message: `This trust policy is ${count(length)} characters long without white space, over the role trust-policy quota of ${count(quota)}: IAM refuses it with "LimitExceeded: Cannot exceed quota for ACLSizePerRole: ${quota}". Shorten it (merge statements that share an action and condition, list principals of one type together), or if AWS raised your account's quota, set "trustPolicyQuota" in .iam-trust.json.`,
     });
   },

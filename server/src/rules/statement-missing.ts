@@ -1,5 +1,5 @@
 import { Rule } from './types';
-import { openingBrace, policyObject } from './grammar';
+import { objectStart, policyObject } from './grammar';
 
 /** IAM User Guide (reference_policies_elements_statement): `Statement` is required. */
 export const rule: Rule = {
@@ -7,13 +7,13 @@ export const rule: Rule = {
   group: 'A',
   defaultSeverity: 'error',
   description: 'No `Statement`, or an empty one.',
-  check({ policy, report }) {
+  check({ policy, text, report }) {
     const root = policyObject(policy);
     if (!root) return;
     const property = policy.statementProperty;
     if (!property) {
       report({
-        span: openingBrace(root),
+        span: objectStart(text, root),
         message:
           'This policy has no "Statement": IAM rejects it, and nobody could assume the role anyway. Add a "Statement" list with one statement that allows the trusted principal, e.g. {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}.',
       });

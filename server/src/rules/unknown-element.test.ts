@@ -40,6 +40,10 @@ unknownValueTester(rule, [
 ]);
 
 describe('rule unknown-element quick fix', () => {
+  it('renames a bare YAML key', () => {
+    const yaml = ['Resources:', '  Role:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', "        Version: '2012-10-17'", '        Statement:', '          - Effect: Allow', '            Principal: {Service: ec2.amazonaws.com}', '            Action: sts:AssumeRole', '            Conditon: {}', ''].join('\n');
+    assert.strictEqual(fixed(yaml, rule, {}, 'template.yaml'), yaml.replace('Conditon:', 'Condition:'));
+  });
   it('renames the key to the suggestion', () => {
     assert.strictEqual(fixed(compactPolicy({ ...githubNoCondition, Conditon: Condition }), rule), compactPolicy({ ...githubNoCondition, Condition }));
   });

@@ -1,5 +1,5 @@
 import { Rule } from './types';
-import { addJsonProperty, CURRENT_VERSION, isJson, OLD_VERSION, openingBrace, policyObject } from './grammar';
+import { addJsonProperty, CURRENT_VERSION, isJson, OLD_VERSION, objectStart, policyObject } from './grammar';
 
 /**
  * IAM User Guide (reference_policies_elements_version): without `Version` the policy language
@@ -14,7 +14,7 @@ export const rule: Rule = {
     const root = policyObject(policy);
     if (!root || policy.version) return;
     report({
-      span: openingBrace(root),
+      span: objectStart(text, root),
       message: `This policy has no "Version": IAM then reads it as version ${OLD_VERSION}, where policy variables such as \${aws:username} are not replaced but compared as literal text. Add "Version": "${CURRENT_VERSION}".`,
       fixes: isJson(source)
         ? [{ title: `Add "Version": "${CURRENT_VERSION}"`, preferred: true, edits: [addJsonProperty(text, root, 'Version', JSON.stringify(CURRENT_VERSION), 'first')] }]
