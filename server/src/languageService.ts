@@ -24,17 +24,24 @@ export function uriToFilePath(uri: string): string | undefined {
 }
 
 /**
- * The language ids the engine reads, from what editors call them: VS Code says `terraform`,
+ * The language id handed to the engine, from what editors call it: VS Code says `terraform`,
  * Helix `hcl`, Neovim may send compound filetypes such as `yaml.cloudformation`.
  */
-export function normaliseLanguageId(languageId: string): string | undefined {
+export function engineLanguageId(languageId: string): string | undefined {
   const id = languageId.toLowerCase();
   if (id.includes('jsonc')) return 'jsonc';
   if (id.includes('json')) return 'json';
-  if (id.includes('yaml') || id === 'yml') return 'yaml';
-  if (id.includes('terraform') || id === 'tf') return 'terraform';
-  if (id.includes('hcl')) return 'hcl';
+  if (id.includes('yaml') || id === 'yml' || id.includes('cloudformation')) return 'yaml';
+  if (id.includes('terraform') || id === 'tf' || id.includes('hcl')) return 'terraform';
   return undefined;
+}
+
+/**
+ * Documents that cannot hold a trust policy (Markdown, code) are never analysed. A file with one
+ * of our extensions is, whatever the editor calls it (a `plaintext` .tftpl template).
+ */
+export function mayHoldPolicies(languageId: string, filePath: string | undefined): boolean {
+  return engineLanguageId(languageId) !== undefined || (filePath !== undefined && /\.(jsonc?|ya?ml|tf|tpl|tftpl)$/i.test(filePath));
 }
 
 export function isConfigFile(filePath: string | undefined): boolean {
@@ -77,11 +84,26 @@ export interface ResolvedConfig {
   configFile?: LoadedConfigFile;
 }
 
+/**
+ * Sent after each analysis whose verdict changed: does this document hold trust policies? The
+ * VS Code status bar shows a check mark for a recognised policy that has no problems left.
+ */
+export const DOCUMENT_STATUS_NOTIFICATION = 'iamTrust/documentStatus';
+
+export interface DocumentStatusParams {
+  uri: string;
+  trustPolicy: boolean;
+}
+
 export interface DocumentValidation {
   uri: string;
   version: number;
   diagnostics: Diagnostic[];
   findings: Finding[];
+  /** The document holds trust policies (false for config files and files that are not ours). */
+  isTrustPolicy: boolean;
+  /** The parser the document needs is loading: publish nothing, validate again when it resolves. */
+  pending?: Promise<void>;
   /** The config file the document used (for publishing that file's own problems). */
   configFile?: LoadedConfigFile;
 }
@@ -116,19 +138,18 @@ export class TrustLanguageService {
   validate(document: TextDocument, settings: Partial<TrustConfig>): DocumentValidation {
     const { uri, version } = document;
     const filePath = uriToFilePath(uri);
-    const result: DocumentValidation = { uri, version, diagnostics: [], findings: [] };
+    const result: DocumentValidation = { uri, version, diagnostics: [], findings: [], isTrustPolicy: false };
     try {
       if (isConfigFile(filePath)) {
         result.diagnostics = configProblemDiagnostics(document, parseConfigText(document.getText(), filePath!).problems);
         return result;
       }
-      const languageId = normaliseLanguageId(document.languageId);
-      if (!languageId) return result;
+      if (!mayHoldPolicies(document.languageId, filePath)) return result;
       const { config, configFile } = this.resolveConfig(filePath, settings);
       const computed = computeDocumentDiagnostics({
         document,
         filePath,
-        languageId,
+        languageId: engineLanguageId(document.languageId),
         config,
         configFile,
         docsRoot: this.docsRoot,
@@ -136,6 +157,8 @@ export class TrustLanguageService {
       });
       result.diagnostics = computed.diagnostics;
       result.findings = computed.findings;
+      result.isTrustPolicy = computed.isTrustPolicy;
+      result.pending = computed.pending;
       if (computed.isTrustPolicy) result.configFile = configFile;
     } catch (e) {
       this.options.log(`IAM Trust: analysis of ${uri} failed: ${describeError(e)}`);

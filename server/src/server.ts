@@ -13,8 +13,17 @@ import {
 import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, LoadedConfigFile, TrustConfig } from './config';
+import { initParsers } from './documents';
 import { readClientSettings, SETTINGS_SECTION, unwrapPushedSettings } from './settings';
-import { DebouncedRunner, describeError, isConfigFile, TrustLanguageService, uriToFilePath } from './languageService';
+import {
+  DebouncedRunner,
+  describeError,
+  DOCUMENT_STATUS_NOTIFICATION,
+  DocumentStatusParams,
+  isConfigFile,
+  TrustLanguageService,
+  uriToFilePath,
+} from './languageService';
 
 /**
  * The language server: wires the LSP connection to the language service and nothing else.
@@ -111,16 +120,31 @@ function publishReferencedConfigProblems(): void {
   }
 }
 
+/** The last verdict sent per document, so the status notification goes out only on change. */
+const trustPolicyByUri = new Map<string, boolean>();
+
+function sendDocumentStatus(uri: string, trustPolicy: boolean): void {
+  if (trustPolicyByUri.get(uri) === trustPolicy) return;
+  trustPolicyByUri.set(uri, trustPolicy);
+  const params: DocumentStatusParams = { uri, trustPolicy };
+  connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, params).catch((e) => logError(`IAM Trust: sending the document status failed: ${describeError(e)}`));
+}
+
 async function validate(uri: string, isCurrent: () => boolean): Promise<void> {
   try {
-    await parsersReady;
     if (!documents.get(uri)) return;
     const settings = await settingsFor(uri);
     const document = documents.get(uri);
     // A newer edit scheduled its own run; this result would be stale.
     if (!document || !isCurrent()) return;
     const result = service.validate(document, settings);
+    if (result.pending) {
+      // Terraform before its parser has loaded: nothing to say yet, not even "no problems".
+      result.pending.then(() => isCurrent() && runner.schedule(uri, 0)).catch((e) => logError(`IAM Trust: ${describeError(e)}`));
+      return;
+    }
     publish(uri, result.diagnostics, result.version);
+    sendDocumentStatus(uri, result.isTrustPolicy);
     configFileOfUri.set(uri, result.configFile);
     if (isConfigFile(uriToFilePath(uri))) publishedConfigFiles.delete(uri);
     publishReferencedConfigProblems();
@@ -135,17 +159,11 @@ function revalidateAll(): void {
   for (const document of documents.all()) runner.schedule(document.uri, 0);
 }
 
+/** Reloaded configs are new objects: the next publishReferencedConfigProblems re-sends or clears them. */
 function configurationFilesChanged(): void {
   service.configFiles.invalidate();
-  publishedConfigFiles.clear();
   revalidateAll();
 }
-
-/**
- * Hook for parsers that need asynchronous set-up (the tree-sitter WASM grammar for Terraform):
- * validation waits for it. Nothing to wait for while only JSON and YAML are parsed.
- */
-const parsersReady: Promise<void> = Promise.resolve();
 
 // ── Capabilities and handlers ────────────────────────────────────────────────────────────────
 
@@ -235,6 +253,7 @@ documents.onDidClose(
     justOpened.delete(uri);
     settingsByUri.delete(uri);
     configFileOfUri.delete(uri);
+    trustPolicyByUri.delete(uri);
     service.forget(uri);
     publish(uri, []);
     publishReferencedConfigProblems();
@@ -242,6 +261,9 @@ documents.onDidClose(
 );
 
 connection.onShutdown(() => runner.dispose());
+
+// Terraform's WebAssembly parser loads in the background; JSON and YAML never wait for it.
+void initParsers();
 
 process.on('uncaughtException', (e) => logError(`IAM Trust: unexpected error: ${describeError(e)}`));
 process.on('unhandledRejection', (e) => logError(`IAM Trust: unexpected error: ${describeError(e)}`));

@@ -45,24 +45,43 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
 }
 
-interface DiagnosticsWaiter {
-  uri: string;
-  predicate: (p: PublishDiagnosticsParams) => boolean;
-  resolve: (p: PublishDiagnosticsParams) => void;
+/** Values that arrive over time, and promises for the next one that satisfies a predicate. */
+class Arrivals<T> {
+  readonly all: T[] = [];
+  private readonly waiters: { predicate: (value: T) => boolean; resolve: (value: T) => void }[] = [];
+
+  push(value: T): void {
+    this.all.push(value);
+    for (const w of [...this.waiters]) {
+      if (!w.predicate(value)) continue;
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(value);
+    }
+  }
+
+  /** The next value (from now on, or already here when `includePast`) that satisfies `predicate`. */
+  next(predicate: (value: T) => boolean, what: string, timeoutMs: number, detail?: () => string, includePast = false): Promise<T> {
+    const past = includePast ? this.all.find(predicate) : undefined;
+    if (past !== undefined) return Promise.resolve(past);
+    return withTimeout(new Promise<T>((resolve) => this.waiters.push({ predicate, resolve })), what, timeoutMs, detail);
+  }
+}
+
+export interface ReceivedNotification {
+  method: string;
+  params: unknown;
 }
 
 export class TestLanguageClient {
   /** Answered to every `workspace/configuration` item of section `iamTrust`. */
   settings: Record<string, unknown>;
   readonly logs: string[] = [];
-  readonly registrations: Registration[] = [];
-  /** Every diagnostics notification, in arrival order. */
-  readonly published: PublishDiagnosticsParams[] = [];
+  /** Every notification from the server, in arrival order. */
+  readonly notifications = new Arrivals<ReceivedNotification>();
+  readonly registrations = new Arrivals<Registration>();
   configurationRequests = 0;
   stderr = '';
   initializeResult?: InitializeResult;
-  private readonly waiters: DiagnosticsWaiter[] = [];
-  private readonly registrationWaiters: { method: string; resolve: (r: Registration) => void }[] = [];
   private readonly exited: Promise<number | null>;
 
   private constructor(
@@ -73,28 +92,16 @@ export class TestLanguageClient {
     this.settings = options.settings ?? {};
     this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
     process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      this.published.push(p);
-      for (const w of [...this.waiters]) {
-        if (w.uri === p.uri && w.predicate(p)) {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          w.resolve(p);
-        }
-      }
+    connection.onNotification((method: string, params: unknown) => {
+      if (method === 'window/logMessage') this.logs.push((params as LogMessageParams).message);
+      this.notifications.push({ method, params });
     });
-    connection.onNotification('window/logMessage', (p: LogMessageParams) => this.logs.push(p.message));
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       this.configurationRequests++;
       return p.items.map((item) => (item.section === 'iamTrust' ? this.settings : null));
     });
     connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
-      this.registrations.push(...p.registrations);
-      for (const r of p.registrations) {
-        for (const w of this.registrationWaiters.filter((x) => x.method === r.method)) {
-          this.registrationWaiters.splice(this.registrationWaiters.indexOf(w), 1);
-          w.resolve(r);
-        }
-      }
+      for (const r of p.registrations) this.registrations.push(r);
       return null;
     });
     connection.onRequest('client/unregisterCapability', () => null);
@@ -170,11 +177,18 @@ export class TestLanguageClient {
    * before the action that triggers them, and await it after.
    */
   nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
-    const found = new Promise<PublishDiagnosticsParams>((resolve) => this.waiters.push({ uri, predicate, resolve }));
-    return withTimeout(found, `diagnostics for ${uri}`, timeoutMs, () => {
-      const last = this.lastDiagnostics(uri);
-      return `last published: ${last ? JSON.stringify(last) : 'none'}; server stderr: ${this.stderr.slice(-2000)}; logs: ${this.logs.slice(-5).join(' | ')}`;
-    });
+    const matches = (n: ReceivedNotification) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri && predicate(n.params as PublishDiagnosticsParams);
+    return this.nextNotification(matches, `diagnostics for ${uri}`, timeoutMs).then((n) => n.params as PublishDiagnosticsParams);
+  }
+
+  /** The next notification (from now on) that satisfies `predicate`, e.g. a custom `iamTrust/...` one. */
+  nextNotification(predicate: (n: ReceivedNotification) => boolean, what = 'a notification', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ReceivedNotification> {
+    return this.notifications.next(predicate, what, timeoutMs, () => `server stderr: ${this.stderr.slice(-2000)}; logs: ${this.logs.slice(-5).join(' | ')}`);
+  }
+
+  /** Every diagnostics notification so far, in arrival order. */
+  get published(): PublishDiagnosticsParams[] {
+    return this.notifications.all.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => n.params as PublishDiagnosticsParams);
   }
 
   /** Opens a document and waits for the diagnostics of that version. */
@@ -193,9 +207,7 @@ export class TestLanguageClient {
 
   /** The server's dynamic registration of `method` (it registers after `initialized`). */
   registration(method: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Registration> {
-    const known = this.registrations.find((r) => r.method === method);
-    if (known) return Promise.resolve(known);
-    return withTimeout(new Promise((resolve) => this.registrationWaiters.push({ method, resolve })), `registration of ${method}`, timeoutMs);
+    return this.registrations.next((r) => r.method === method, `registration of ${method}`, timeoutMs, undefined, true);
   }
 
   lastDiagnostics(uri: string): PublishDiagnosticsParams | undefined {

@@ -176,6 +176,37 @@ describe('language server: .iam-trust.json', () => {
     await server.client.save(configUri);
     assert.strictEqual(principalAny(await repaired)?.severity, DiagnosticSeverity.Warning);
   });
+
+});
+
+/** Its own server: documents left open by other tests would mask a missing clear. */
+describe('language server: a repaired config file', () => {
+  const server = useServer();
+  const policy = readFixture('open-to-any-account.json');
+
+  it('clears the problems of a config file that is not open once it is repaired on disk', async () => {
+    const configUri = server.ws.write('repaired/.iam-trust.json', '{ "rules": { "principal-any": "loud" } }');
+    const uri = server.ws.write('repaired/open-trust.json', policy);
+    const reported = server.client.nextDiagnostics(configUri, (p) => p.diagnostics.length === 1);
+    await server.client.open(uri, policy);
+    await reported;
+
+    server.ws.write('repaired/.iam-trust.json', '{ "rules": { "principal-any": "warning" } }');
+    const cleared = server.client.nextDiagnostics(configUri, (p) => p.diagnostics.length === 0);
+    const policyUpdated = server.client.nextDiagnostics(uri, (p) => principalAny(p)?.severity === DiagnosticSeverity.Warning);
+    await server.client.changeWatchedFiles([{ uri: configUri, type: FileChangeType.Changed }]);
+    await Promise.all([cleared, policyUpdated]);
+    assert.ok(!server.client.lastDiagnostics(uri)!.diagnostics.some((d) => d.code === 'config-invalid'));
+
+    // Broken again, then no open document uses it any more: its problems go away with the policy.
+    server.ws.write('repaired/.iam-trust.json', '{ "rules": { "principal-any": "loud" } }');
+    const again = server.client.nextDiagnostics(configUri, (p) => p.diagnostics.length === 1);
+    await server.client.changeWatchedFiles([{ uri: configUri, type: FileChangeType.Changed }]);
+    await again;
+    const unused = server.client.nextDiagnostics(configUri, (p) => p.diagnostics.length === 0);
+    await server.client.close(uri);
+    await unused;
+  });
 });
 
 describe('language server: config file changes without a file watcher', () => {
@@ -196,6 +227,6 @@ describe('language server: config file changes without a file watcher', () => {
     await server.client.save(configUri);
     await off;
     // By now the server has long finished its start-up registrations.
-    assert.ok(!server.client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
+    assert.ok(!server.client.registrations.all.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
   });
 });

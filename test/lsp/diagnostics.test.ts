@@ -60,6 +60,25 @@ describe('language server: diagnostics over stdio', () => {
     assert.deepStrictEqual(await server.client.openAndWait(uri, text, 'markdown'), []);
   });
 
+  // The same rule on the exact value in every format; values only known at deploy never fire.
+  for (const [fixture, languageId, star] of [
+    ['cloudformation-open.yaml', 'yaml', '"*"'],
+    ['terraform-open.tf', 'terraform', '"*"'],
+    ['terraform-open.tf', 'hcl', '"*"'],
+  ] as const) {
+    it(`reports principal-any in ${fixture} opened as ${languageId}, and only on the literal "*"`, async () => {
+      const text = readFixture(fixture);
+      const uri = server.ws.write(`formats/${languageId}/${fixture}`, text);
+      const diagnostics = await server.client.openAndWait(uri, text, languageId);
+      const principalAny = diagnostics.filter((d) => d.code === 'principal-any');
+      assert.deepStrictEqual(
+        principalAny.map((d) => d.range),
+        [rangeOf(text, star)],
+        JSON.stringify(diagnostics),
+      );
+    });
+  }
+
   it('follows incremental edits: fixing the principal clears the error, breaking the JSON reports json-syntax', async () => {
     const text = readFixture('open-to-any-account.json');
     const uri = server.ws.write('roles/edited-trust.json', text);
@@ -102,6 +121,25 @@ describe('language server: diagnostics over stdio', () => {
     const versions = server.client.published.slice(firstBurstIndex).filter((p) => p.uri === uri).map((p) => p.version);
     assert.ok(versions.length < 5, `debounced: ${versions.length} publications for 20 edits (${versions.join(',')})`);
     assert.ok(versions.every((v, i) => i === 0 || v! >= versions[i - 1]!), `versions never go back: ${versions.join(',')}`);
+  });
+
+  it('tells the client which documents it recognised as trust policies', async () => {
+    const policy = readFixture('open-to-any-account.json');
+    const other = readFixture('package.json');
+    const status = (uri: string) => server.client.nextNotification((n) => n.method === 'iamTrust/documentStatus' && (n.params as { uri: string }).uri === uri);
+    const policyUri = server.ws.write('status/open.json', policy);
+    const otherUri = server.ws.write('status/package.json', other);
+    const policyStatus = status(policyUri);
+    const otherStatus = status(otherUri);
+    await server.client.open(policyUri, policy);
+    await server.client.open(otherUri, other);
+    assert.deepStrictEqual((await policyStatus).params, { uri: policyUri, trustPolicy: true });
+    assert.deepStrictEqual((await otherStatus).params, { uri: otherUri, trustPolicy: false });
+
+    // Editing it into something else changes the verdict.
+    const changed = status(policyUri);
+    await server.client.change(policyUri, 2, [{ text: other }]);
+    assert.deepStrictEqual((await changed).params, { uri: policyUri, trustPolicy: false });
   });
 
   it('clears the diagnostics of a closed document', async () => {

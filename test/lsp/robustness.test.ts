@@ -103,6 +103,22 @@ describe('language server: lifecycle and transports', () => {
     }
   });
 
+  it('analyses a Terraform file opened at once after start (its parser loads in the background)', async () => {
+    const ws = new TempWorkspace();
+    const client = await TestLanguageClient.start();
+    try {
+      const text = readFixture('terraform-open.tf');
+      const uri = ws.write('main.tf', text);
+      // The first publication must already be the real one: no empty list while the parser loads.
+      const first = client.nextDiagnostics(uri);
+      await client.open(uri, text, 'terraform');
+      assert.ok((await first).diagnostics.some((d) => d.code === 'principal-any'), JSON.stringify((await first).diagnostics));
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+
   it('explains how to start it when no transport is given', () => {
     const result = spawnSync(process.execPath, [SERVER_PATH], { encoding: 'utf8', timeout: 10000 });
     assert.strictEqual(result.status, 2);

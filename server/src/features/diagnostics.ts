@@ -120,12 +120,18 @@ export interface DocumentDiagnostics {
   findings: Finding[];
   /** False when the document holds no trust policy: it gets no diagnostics at all. */
   isTrustPolicy: boolean;
+  /**
+   * Set while the parser the file needs is still loading (Terraform's WebAssembly at start-up):
+   * nothing is known yet; compute again once it resolves.
+   */
+  pending?: Promise<void>;
 }
 
 export function computeDocumentDiagnostics(input: DocumentDiagnosticsInput): DocumentDiagnostics {
   const { document, config } = input;
   const analysed = analyseDocument({ text: document.getText(), filePath: input.filePath, languageId: input.languageId }, config);
   if (!analysed) return { diagnostics: [], findings: [], isTrustPolicy: false };
+  if (analysed.pending) return { diagnostics: [], findings: [], isTrustPolicy: false, pending: analysed.pending };
 
   const diagnostics: Diagnostic[] = [];
   if (input.configFile && input.configFile.problems.length > 0) diagnostics.push(brokenConfigDiagnostic(input.configFile));
