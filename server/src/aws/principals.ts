@@ -1,3 +1,5 @@
+import { closest } from '../util/closest';
+
 /**
  * What an `AWS` principal value means. Facts from ../shared/trust-checks.md ("Limits worth
  * knowing"): a 12-digit id and `arn:<p>:iam::<id>:root` both mean the whole account; IAM shows a
@@ -162,6 +164,8 @@ export function parseFederatedPrincipal(value: string): FederatedPrincipal {
   if (WEB_IDENTITY_PROVIDERS.includes(value)) return { kind: 'web-identity', provider: value };
   const arn = splitArn(value);
   if (!arn) {
+    const near = closest(value, WEB_IDENTITY_PROVIDERS);
+    if (near) return { kind: 'invalid', problem: `IAM knows the web identity provider "${near}" by that exact name`, suggestion: near };
     const host = value.replace(/^https?:\/\//, '').replace(/\/$/, '');
     if (/^https?:\/\//.test(value) || OIDC_HOST.test(host)) {
       return {
