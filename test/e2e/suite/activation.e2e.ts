@@ -1,6 +1,19 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, EXTENSION_ID, IamTrustApi, openFixture, replaceText, revertActiveEditor, waitFor, waitForDiagnostic, waitForNoDiagnostic } from './helpers';
+import {
+  activateExtension,
+  closeAllEditors,
+  EXTENSION_ID,
+  IamTrustApi,
+  openFixture,
+  ours,
+  replaceText,
+  revertActiveEditor,
+  serverCaughtUp,
+  waitFor,
+  waitForDiagnostic,
+  waitForNoDiagnostic,
+} from './helpers';
 
 describe('The extension in VS Code', () => {
   let api: IamTrustApi;
@@ -22,7 +35,7 @@ describe('The extension in VS Code', () => {
     await vscode.commands.executeCommand('iamTrust.showOutput');
   });
 
-  it('shows the worst finding in the status bar, a check mark once it is fixed, and nothing for other JSON', async () => {
+  it('shows the worst finding in the status bar, a check mark for a clean policy, and nothing for other JSON', async () => {
     const editor = await openFixture('policies/public-trust.json');
     await waitForDiagnostic(editor.document.uri, 'principal-any');
     const withError = await waitFor('the status bar to count the error', () => (api.status().level === 'error' ? api.status() : undefined), () => JSON.stringify(api.status()));
@@ -35,6 +48,12 @@ describe('The extension in VS Code', () => {
     const fixed = await waitFor('the status bar to show the fixed policy', () => (api.status().level !== 'error' ? api.status() : undefined), () => JSON.stringify(api.status()));
     assert.ok(fixed.visible, 'a policy fixed while open is still recognised');
     await revertActiveEditor();
+
+    const clean = await openFixture('policies/ec2-trust.json');
+    await serverCaughtUp();
+    const recognised = api.status();
+    assert.ok(recognised.visible, 'the server recognises ec2-trust.json as a trust policy (iamTrust/documentStatus)');
+    if (ours(clean.document.uri).length === 0) assert.strictEqual(recognised.text, '$(shield) Trust policy ✓');
 
     await openFixture('package.json');
     await waitFor('the status bar item to hide on package.json', () => (api.status().visible ? undefined : true), () => JSON.stringify(api.status()));

@@ -19,9 +19,11 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.IAM_TRUST_E2E_GREP });
   // The log check runs last so it sees what every other test made the extension write.
   const last = (f: string) => (f === LOG_CHECK ? 1 : 0);
+  // Only compiled files whose source still exists: a deleted test must not run from a stale out/.
+  const sources = path.resolve(__dirname, '../../../../test/e2e/suite');
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.e2e.js'))
+    .filter((f) => f.endsWith('.e2e.js') && fs.existsSync(path.join(sources, f.replace(/\.js$/, '.ts'))))
     .filter((f) => f === LOG_CHECK || (suite === 'vsix' ? f === VSIX_CHECK : f !== VSIX_CHECK))
     .sort((a, b) => last(a) - last(b) || a.localeCompare(b));
   if (files.length === 0) return Promise.reject(new Error(`No e2e test files for suite "${suite}" in ${__dirname}`));
