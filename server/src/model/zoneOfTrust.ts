@@ -323,12 +323,7 @@ export function narrowingConditions(statement: Statement): ConditionEntry[] {
  * that refuse everyone else (the "Allow *, Deny unless my organization" pattern).
  */
 export function narrowingsFor(policy: TrustPolicy, allow: Statement): Narrowing[] {
-  const out: Narrowing[] = narrowingConditions(allow).map((condition) => ({ condition }));
-  for (const deny of policy.statements) {
-    if (deny === allow || guardState(deny, allow) !== 'yes') continue;
-    for (const condition of deny.conditions) out.push({ condition, denyStatement: deny });
-  }
-  return out;
+  return analyseStatement(policy, allow).narrowings;
 }
 
 /**
@@ -337,7 +332,56 @@ export function narrowingsFor(policy: TrustPolicy, allow: Statement): Narrowing[
  * Rules that report a *missing* restriction stay quiet then.
  */
 export function narrowingMayBeUnknown(policy: TrustPolicy, allow: Statement): boolean {
-  return conditionIsUnknown(allow) || policy.statements.some((s) => s !== allow && guardState(s, allow) === 'maybe');
+  return analyseStatement(policy, allow).mayBeUnknown;
+}
+
+/**
+ * Past this many statements (far beyond any trust-policy quota), statements are not compared with
+ * each other: a Deny elsewhere might narrow a grant, so the grant counts as possibly narrowed and
+ * nothing is reported about a missing restriction. Keeps a huge or hostile file from costing
+ * statements x statements work.
+ */
+export const MAX_CROSS_STATEMENT_ANALYSIS = 200;
+
+interface StatementAnalysis {
+  narrowings: Narrowing[];
+  mayBeUnknown: boolean;
+}
+
+/** Several rules ask the same questions about the same statement: answer once per statement. */
+const analyses = new WeakMap<Statement, StatementAnalysis>();
+
+function analyseStatement(policy: TrustPolicy, allow: Statement): StatementAnalysis {
+  const cached = analyses.get(allow);
+  if (cached) return cached;
+  const narrowings: Narrowing[] = narrowingConditions(allow).map((condition) => ({ condition }));
+  let mayBeUnknown = conditionIsUnknown(allow);
+  const candidates = guardCandidates(policy);
+  if (candidates === 'too-many') mayBeUnknown = true;
+  else {
+    for (const deny of candidates) {
+      if (deny === allow) continue;
+      const state = guardState(deny, allow);
+      if (state === 'maybe') mayBeUnknown = true;
+      if (state === 'yes') for (const condition of deny.conditions) narrowings.push({ condition, denyStatement: deny });
+    }
+  }
+  const analysis = { narrowings, mayBeUnknown };
+  analyses.set(allow, analysis);
+  return analysis;
+}
+
+const candidatesCache = new WeakMap<TrustPolicy, Statement[] | 'too-many'>();
+
+/** Statements that may be guarding Denies at all: Deny (or deploy-time) effect and a Condition. */
+function guardCandidates(policy: TrustPolicy): Statement[] | 'too-many' {
+  let found = candidatesCache.get(policy);
+  if (!found) {
+    const list = policy.statements.filter((s) => s.effect !== 'Allow' && s.conditionProperty !== undefined);
+    found = list.length > MAX_CROSS_STATEMENT_ANALYSIS ? 'too-many' : list;
+    candidatesCache.set(policy, found);
+  }
+  return found;
 }
 
 type Tri = 'yes' | 'maybe' | 'no';
@@ -400,9 +444,17 @@ export function coversActions(deny: Statement, allow: Statement): Tri {
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  if (!hasWildcard(pattern)) return pattern.toLowerCase() === action.toLowerCase();
+  let re = patternCache.get(pattern);
+  if (!re) {
+    if (patternCache.size > 1000) patternCache.clear();
+    re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'is');
+    patternCache.set(pattern, re);
+  }
   return re.test(action);
 }
+
+const patternCache = new Map<string, RegExp>();
 
 // ---------------------------------------------------------------------------------------------
 // Organization and ExternalId

@@ -1,6 +1,6 @@
 import { Rule } from './types';
 import { Statement } from '../model/policy';
-import { actionMatches, conditionIsUnknown, coversActions, coversAllPrincipals, coversPrincipals, statementsAreUnknown } from '../model/zoneOfTrust';
+import { actionMatches, conditionIsUnknown, coversActions, coversAllPrincipals, coversPrincipals, MAX_CROSS_STATEMENT_ANALYSIS, statementsAreUnknown } from '../model/zoneOfTrust';
 
 /**
  * A Deny with no condition that covers every principal and action the Allow statements grant
@@ -25,7 +25,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   description: 'A Deny with no condition that covers every principal: nobody can assume the role.',
   check({ policy, report }) {
-    if (statementsAreUnknown(policy)) return;
+    if (statementsAreUnknown(policy) || policy.statements.length > MAX_CROSS_STATEMENT_ANALYSIS) return;
     for (const s of policy.statements) {
       if (s.effect !== 'Deny' || !s.effectProperty?.value || !hasNoCondition(s)) continue;
       if (!blocksEverything(s, policy.statements)) continue;

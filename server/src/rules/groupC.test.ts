@@ -2,6 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lint } from '../testing/ruleTester';
+import { analyseDocument } from '../documents';
+import { mergeConfig } from '../config';
+import { validateDocument } from '../validation';
 import { GROUP_C } from './groupC';
 
 /** Each group C rule has an example policy (examples/rules/<id>.trust.json) on which it fires. */
@@ -53,5 +56,22 @@ describe('group C examples', () => {
       'no-allow',
     ]);
     assert.ok(GROUP_C.every((r) => r.group === 'C'));
+  });
+
+  it('compare statements with each other in bounded time on a huge policy', function () {
+    this.timeout(30000);
+    const statements = [];
+    for (let i = 0; i < 1500; i++) {
+      statements.push({ Effect: 'Allow', Principal: { AWS: ['*', `arn:aws:iam::${String(348201957364 + i)}:root`] }, Action: 'sts:AssumeRole' });
+      statements.push({ Effect: 'Deny', Principal: { AWS: '*' }, Action: `sts:TagSession${i}`, Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } });
+    }
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: statements });
+    const config = mergeConfig({});
+    const doc = analyseDocument({ text, filePath: 'huge.trust.json', force: true }, config);
+    assert.ok(doc);
+    const started = Date.now();
+    validateDocument(doc, config, { rules: GROUP_C, onRuleError: (id, e) => assert.fail(`${id}: ${e}`) });
+    // Comparing every grant with every Deny took minutes here; bounded, it takes well under a second.
+    assert.ok(Date.now() - started < 10000, `took ${Date.now() - started} ms`);
   });
 });
