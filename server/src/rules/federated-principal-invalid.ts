@@ -26,18 +26,18 @@ export const rule: Rule = {
           report({ span: p.node.span, message: `IAM accepts no wildcard identity provider. ${FORMS}` });
           continue;
         }
+        const parsed = parseFederatedPrincipal(p.value);
+        if (parsed.kind !== 'invalid') continue;
         if (lookupServicePrincipal(p.value).kind === 'known') {
           report({ span: p.node.span, message: `"${p.value}" is an AWS service, not an identity provider: move it under "Service".` });
           continue;
         }
-        const parsed = parseFederatedPrincipal(p.value);
-        if (parsed.kind !== 'invalid') continue;
         const concrete = parsed.suggestion && !parsed.suggestion.includes('<') ? parsed.suggestion : undefined;
         const edit = concrete && replaceStringValue(text, p.node, concrete);
         report({
           span: p.node.span,
           message:
-            `"${p.value}" is not an identity provider IAM accepts: ${parsed.problem}. ` +
+            `"${p.value}" is not an identity provider IAM accepts ("Invalid principal in policy"): ${parsed.problem}. ` +
             (parsed.suggestion ? `Write "${parsed.suggestion}". ` : '') +
             FORMS,
           fixes: edit ? [{ title: `Write "${concrete}"`, preferred: true, edits: [edit] }] : undefined,

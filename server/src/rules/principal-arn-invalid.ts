@@ -31,7 +31,7 @@ export const rule: Rule = {
           message:
             `"${p.value}" is not a principal IAM accepts: ${parsed.problem}. ` +
             (parsed.suggestion ? `Did you mean "${parsed.suggestion}"? ` : '') +
-            'An AWS principal is a 12-digit account id, or an ARN such as arn:aws:iam::<account>:role/<name>; IAM rejects the policy otherwise.',
+            'An AWS principal is a 12-digit account id, or an ARN such as arn:aws:iam::<account>:role/<name>; IAM rejects anything else with "Invalid principal in policy".',
           fixes: edit ? [{ title: `Write "${parsed.suggestion}"`, preferred: true, edits: [edit] }] : undefined,
         });
       }

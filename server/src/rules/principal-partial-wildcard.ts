@@ -10,7 +10,7 @@ import { hasPartialWildcard, literalPrincipals, replaceStringValue } from './tru
  * values alone: one finding per value.
  */
 
-const EXACT = 'IAM accepts no wildcard inside a principal, only the whole value "*", and rejects this one as an invalid principal.';
+const EXACT = 'IAM accepts no wildcard inside a principal, only the whole value "*", and rejects this one with "Invalid principal in policy".';
 
 function awsAdvice(value: string): { advice: string; replacement?: { value: string; title: string } } {
   const parsed = parseAwsPrincipal(value);

@@ -68,7 +68,7 @@ export const rule: Rule = {
               message:
                 `"${p.value}" is not a service principal IAM Trust knows` +
                 (found.suggestion ? `: did you mean "${found.suggestion}"? ` : '. ') +
-                'IAM rejects a trust policy whose service principal does not exist. ' +
+                'IAM rejects a service principal that does not exist with "Invalid principal in policy". ' +
                 CATALOGUE_NOTE,
               fixes: suggestionFix(text, p.node, found.suggestion, false),
             });
