@@ -271,10 +271,14 @@ export function narrowsCaller(c: ConditionEntry): boolean {
   return values.length > 0 && specificValues(c, key).length === values.length;
 }
 
-/** A Deny condition that refuses everyone *outside* specific values (`StringNotEquals aws:PrincipalOrgID o-...`). */
+/**
+ * A Deny condition that refuses everyone *outside* specific values (`StringNotEquals
+ * aws:PrincipalOrgID o-...`). Negated operators are true when the key is absent, so callers without
+ * the key are refused too, except under `ForAnyValue:`, which is false for an absent key.
+ */
 export function narrowsCallerByRefusal(c: ConditionEntry): boolean {
   const key = narrowingKeyOf(c);
-  if (!key || !isNegatedOperator(c.operator)) return false;
+  if (!key || !isNegatedOperator(c.operator) || parseOperator(c.operator).setPrefix === 'ForAnyValue') return false;
   const values = conditionValues(c);
   return values.length > 0 && specificValues(c, key).length === values.length;
 }

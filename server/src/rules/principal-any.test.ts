@@ -51,6 +51,11 @@ ruleTester(rule, {
       errors: [{ text: '"*"', severity: 'error' }],
     },
     {
+      name: 'a ForAnyValue: refusal lets callers without the key through: no narrowing',
+      code: policy(anyone, { ...denyOutsideOrg, Condition: { 'ForAnyValue:StringNotEquals': { 'aws:PrincipalOrgID': 'o-abcdefghij' } } }),
+      errors: [{ text: '"*"', severity: 'error' }],
+    },
+    {
       name: 'a Deny on other actions does not guard AssumeRole',
       code: policy(anyone, { ...denyOutsideOrg, Action: 'sts:TagSession' }),
       errors: [{ text: '"*"', severity: 'error' }],
