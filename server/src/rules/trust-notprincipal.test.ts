@@ -1,4 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
+import { unknownValueTester } from './grammarTesting';
 import { rule } from './trust-notprincipal';
 
 ruleTester(rule, {
@@ -14,10 +15,14 @@ ruleTester(rule, {
       code: policy({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::210987654321:role/Deploy' }, Action: 'sts:AssumeRole' }),
       errors: [{ text: '"NotPrincipal"', message: 'aws:PrincipalArn' }],
     },
-    {
-      name: 'even when its value is unknown',
-      code: policy({ Effect: 'Allow', NotPrincipal: '${var.principal}', Action: 'sts:AssumeRole' }),
-      errors: [{ text: '"NotPrincipal"' }],
-    },
   ],
 });
+
+unknownValueTester(rule, [
+  {
+    name: 'NotPrincipal whose value is known only at deploy time is still NotPrincipal',
+    code: policy({ Effect: 'Allow', NotPrincipal: '${var.principal}', Action: 'sts:AssumeRole' }),
+    errors: [{ text: '"NotPrincipal"' }],
+  },
+  { name: 'an unknown Effect: the advice does not depend on it', code: policy({ Effect: '${var.effect}', NotPrincipal: { AWS: '210987654321' }, Action: 'sts:AssumeRole' }), errors: [{ text: '"NotPrincipal"', message: ['cannot use "NotPrincipal"', 'Name who may assume the role under "Principal"; to refuse'] }] },
+]);

@@ -13,10 +13,14 @@ export const rule: Rule = {
     for (const statement of policy.statements) {
       const property = statement.notPrincipalProperty;
       if (!property) continue;
+      const denyAdvice = 'To refuse everyone but some principals, write "Principal": {"AWS": "*"} with a condition such as "ArnNotEquals": {"aws:PrincipalArn": [...]}.';
+      const allowAdvice = 'With "Allow" it would trust everyone except the principals listed. Name who may assume the role under "Principal" instead.';
       const advice =
         statement.effect === 'Deny'
-          ? 'To refuse everyone but some principals, write "Principal": {"AWS": "*"} with a condition such as "ArnNotEquals": {"aws:PrincipalArn": [...]}.'
-          : 'With "Allow" it would trust everyone except the principals listed. Name who may assume the role under "Principal" instead.';
+          ? denyAdvice
+          : statement.effect === 'Allow'
+            ? allowAdvice
+            : `Name who may assume the role under "Principal"; ${denyAdvice.charAt(0).toLowerCase()}${denyAdvice.slice(1)}`;
       report({
         span: property.keySpan,
         message: `A role trust policy cannot use "${property.key}": IAM rejects the policy. ${advice}`,
