@@ -21,6 +21,7 @@ interface CliCommand {
  */
 const COMMANDS: CliCommand[] = [
   { name: 'lint', summary: 'Check the trust policies in files, directories or globs (text, json or sarif output)', load: () => import('./cli/lint') },
+  { name: 'assume', summary: 'Assume a role with AWS STS to prove its trust policy lets you in (exit 0 assumed, 1 not)', load: () => import('./cli/assume') },
 ];
 
 function usage(): string {

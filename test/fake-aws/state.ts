@@ -76,6 +76,8 @@ export class FakeAwsState {
   readonly roles: RoleState[] = [];
   readonly users: UserState[] = [];
   private readonly keys = new Map<string, KeyEntry>();
+  /** Sessions issued by AssumeRole, so tests can check that no secret of theirs was printed. */
+  readonly issued: SessionState[] = [];
   readonly listRolesPageLimit: number;
   readonly trustPolicyQuota: number;
   /** Added to the real clock for expiry decisions, so a test can let issued credentials expire. */
@@ -183,6 +185,7 @@ export class FakeAwsState {
       sourceIdentity,
     };
     this.keys.set(session.accessKeyId, { secret: session.secretAccessKey, session });
+    this.issued.push(session);
     return session;
   }
 }

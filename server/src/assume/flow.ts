@@ -282,7 +282,8 @@ export async function assumeRoleFlow(input: AssumeInput, deps: AssumeDependencie
       sourceIdentity: input.sourceIdentity,
       externalId: input.externalId || undefined,
       mfa: !!input.mfa?.serialNumber,
-      principalOrgId: input.principalOrgId,
+      // The config's organization id holds for the accounts the config says are the user's own.
+      principalOrgId: input.principalOrgId ?? (input.config?.organizationId && input.config.ownAccountIds.includes(caller.account) ? input.config.organizationId : undefined),
       principalTags: input.principalTags,
     };
     const inputs = await collectInputs(input, runPreflight(edited.source.policy, facts), caller, deps);

@@ -88,15 +88,15 @@ export function lineDiff(before: string, after: string, labels = { before: 'depl
       if (i < a.length && j < b.length && a[i] === b[j]) {
         rows.push({ op: ' ', line: a[i++] });
         j++;
-      } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) rows.push({ op: '+', line: b[j++] });
-      else rows.push({ op: '-', line: a[i++] });
+      } else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) rows.push({ op: '-', line: a[i++] });
+      else rows.push({ op: '+', line: b[j++] });
     }
   }
   const keep = rows.map((r, k) => r.op !== ' ' || rows.slice(Math.max(0, k - 2), k + 3).some((n) => n.op !== ' '));
   const out = [`--- ${labels.before}`, `+++ ${labels.after}`];
   rows.forEach((r, k) => {
     if (keep[k]) out.push(`${r.op} ${r.line}`);
-    else if (keep[k - 1]) out.push('  ...');
+    else if (k === 0 || keep[k - 1]) out.push('  ...');
   });
   return out.join('\n');
 }
