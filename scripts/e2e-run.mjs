@@ -101,18 +101,17 @@ async function runSuite(name) {
   const started = Date.now();
   console.log(`\ne2e: suite "${name}" in ${folder}`);
 
-  if (suite.vsix) {
-    console.log(`e2e: installing ${path.basename(suite.vsix)} into a fresh extensions folder`);
-    const out = await installExtension({ vsix: suite.vsix, userDataDir, extensionsDir });
-    fs.writeFileSync(path.join(resultsDir, 'install-extension.log'), out);
-  }
-
   let server;
   let browser;
   let stopScreenshots = () => {};
   const browserLog = fs.createWriteStream(path.join(resultsDir, 'browser.log'));
   const workbenchLog = fs.createWriteStream(path.join(resultsDir, 'workbench.log'));
   try {
+    if (suite.vsix) {
+      console.log(`e2e: installing ${path.basename(suite.vsix)} into a fresh extensions folder`);
+      const out = await installExtension({ vsix: suite.vsix, userDataDir, extensionsDir });
+      fs.writeFileSync(path.join(resultsDir, 'install-extension.log'), out);
+    }
     server = await startCodeServer({
       folder,
       userDataDir,

@@ -49,9 +49,9 @@ export function describeStatus(diagnostics: readonly vscode.Diagnostic[], recogn
 }
 
 /**
- * The status bar item for the active editor. A file counts as a recognised trust policy once the
- * server has published IAM Trust diagnostics for it in this session, so a policy whose last
- * problem was just fixed shows the check mark instead of disappearing.
+ * The status bar item for the active editor. The server tells which documents hold trust policies
+ * (`iamTrust/documentStatus`), so a clean policy shows the check mark; a document with IAM Trust
+ * diagnostics counts as recognised too, which covers a server that does not send the status.
  */
 export class TrustStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('iamTrust.status', vscode.StatusBarAlignment.Left, 100);
