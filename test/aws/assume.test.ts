@@ -169,6 +169,29 @@ describe('assume flow against the local STS/IAM endpoint', () => {
     assert.strictEqual(ec2.durationSeconds, 7200);
   });
 
+  it('learns the path of the caller\'s role when it may read it, so aws:PrincipalArn conditions are decided', async () => {
+    const sessionOf = async (roleArn: string) => {
+      const c = (await sts(fake, KEYS.alice).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'ops-1' }))).Credentials!;
+      return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
+    };
+    const ops = expectKind(await run(await sessionOf(ROLES.automation), { text: deployedFile(ROLES.prodOps), roleArn: ROLES.prodOps }), 'assumed');
+    assert.strictEqual(ops.caller.roleArn, ROLES.automation);
+    assert.strictEqual(ops.preflight!.verdict, 'allowed');
+    assert.match(ops.preflight!.summary, /aws:PrincipalArn is "arn:aws:iam::210987654321:role\/ops\/automation", which the ArnLike condition accepts/);
+
+    // ci-runner may not read its own role: the preflight says it cannot tell, STS says no.
+    const ci = expectKind(await run(await sessionOf(ROLES.ciRunner), { text: deployedFile(ROLES.prodOps), roleArn: ROLES.prodOps }), 'denied');
+    assert.strictEqual(ci.preflight!.verdict, 'unknown');
+    assert.match(ci.preflight!.summary, /aws:PrincipalArn is not known here/);
+    assert.match(ci.cause!, /^Cannot tell locally whether statement 0 \("OpsRolesOnly"\) lets you in: aws:PrincipalArn is not known here.* Either the deployed trust policy refuses you/);
+  });
+
+  it('says when a source identity needs sts:SetSourceIdentity', async () => {
+    const outcome = expectKind(await run(KEYS.alice, { text: deployedFile(ROLES.deploy), roleArn: ROLES.deploy, sourceIdentity: 'alice' }), 'denied');
+    assert.match(outcome.message, /not authorized to perform: sts:SetSourceIdentity/);
+    assert.match(outcome.cause!, /^Setting a source identity needs sts:SetSourceIdentity as well: No statement lets .* in: statement 0 \("Alice"\): its Action does not include sts:SetSourceIdentity\.$/);
+  });
+
   it('checks a typed session name and sanitises a template', async () => {
     const bad = expectKind(await run(KEYS.alice, { text: deployedFile(ROLES.deploy), roleArn: ROLES.deploy, sessionName: 'alice testing/now' }), 'invalid');
     assert.strictEqual(bad.message, 'The session name "alice testing/now" contains " ", "/"; STS accepts only letters, digits and _+=,.@- (no spaces).');
@@ -213,7 +236,7 @@ describe('assume flow against the local STS/IAM endpoint', () => {
       },
     });
     const outcome = expectKind(await run(KEYS.alice, { text: deployedFile(ROLES.deploy) }, prompter), 'assumed');
-    assert.deepStrictEqual(offered, ['deploy*', 'deploy-copy*', 'AWSReservedSSO_Admin_0123456789abcdef', 'ci-runner', 'ec2-builder', 'lambda-reports', 'mfa-admin', 'release']);
+    assert.deepStrictEqual(offered, ['deploy*', 'deploy-copy*', 'automation', 'AWSReservedSSO_Admin_0123456789abcdef', 'ci-runner', 'ec2-builder', 'lambda-reports', 'mfa-admin', 'release']);
     assert.strictEqual(outcome.roleArn, ROLES.deploy);
     assert.strictEqual(fake.requests.filter((r) => r.action === 'ListRoles').length, 3);
   });

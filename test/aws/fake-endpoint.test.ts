@@ -160,6 +160,7 @@ describe('fake AWS endpoint (wire behaviour)', () => {
     assert.strictEqual(pages, 3);
     assert.deepStrictEqual(names.sort(), [
       'AWSReservedSSO_Admin_0123456789abcdef',
+      'automation',
       'ci-runner',
       'deploy',
       'deploy-copy',

@@ -36,6 +36,8 @@ export const ROLES = {
   ciRunner: `arn:aws:iam::${TOOLS}:role/ci/ci-runner`,
   release: `arn:aws:iam::${TOOLS}:role/release`,
   mfaAdmin: `arn:aws:iam::${TOOLS}:role/mfa-admin`,
+  automation: `arn:aws:iam::${TOOLS}:role/ops/automation`,
+  prodOps: `arn:aws:iam::${PRODUCTION}:role/prod-ops`,
   prodReadonly: `arn:aws:iam::${PRODUCTION}:role/prod-readonly`,
   prodDeploy: `arn:aws:iam::${PRODUCTION}:role/deploy/prod-deploy`,
   prodGuarded: `arn:aws:iam::${PRODUCTION}:role/prod-guarded`,

@@ -99,6 +99,21 @@ function failureFromProblem(problem: AwsProblem, profile: string | undefined, co
   return { ...context, kind, message: plainWords(problem, profile), problem };
 }
 
+/**
+ * A session ARN carries no role path; iam:GetRole on the caller's own role tells it, which makes
+ * aws:PrincipalArn known to the preflight. Not being allowed to ask is common and costs nothing.
+ */
+async function withRolePath(clients: AwsClients, caller: CallerIdentity, signal?: AbortSignal): Promise<CallerIdentity> {
+  if (caller.kind !== 'role-session' || !caller.roleName) return caller;
+  try {
+    const role = await fetchRole(clients, caller.roleName, signal);
+    return { ...caller, roleArn: role.arn, rolePathKnown: true };
+  } catch (e) {
+    if (describeAwsError(e).kind === 'cancelled') throw e;
+    return caller;
+  }
+}
+
 /** The role ARN: given, named by the document (CloudFormation/Terraform role facts), or chosen. */
 async function resolveRoleArn(input: AssumeInput, edited: EditedPolicy, caller: CallerIdentity, clients: AwsClients, control: FlowControl): Promise<string | undefined> {
   if (input.roleArn !== undefined) return input.roleArn.trim();
@@ -208,15 +223,17 @@ async function accessDeniedCause(clients: AwsClients, ctx: Required<Pick<Outcome
   if (!preflight.needsIdentityPolicy && preflight.verdict === 'allowed') {
     return `The file names you directly, so either the deployed trust policy differs${unread}, or a service control policy or permissions boundary denies sts:AssumeRole.`;
   }
+  // When the file's answer depends on something unknown here, say so first: it may be the reason.
+  const undecided = preflight.verdict === 'unknown' ? `${preflight.summary} ` : '';
   const decision = await simulateOwnPolicies(clients, caller, roleArn, signal);
   if (typeof decision === 'string' && decision !== 'allowed') {
     const both = crossAccount ? 'For a cross-account role both sides must allow it: the trust policy and your own account\'s policies.' : 'The trust policy trusts your whole account, so your own policies must allow it too.';
     return `Your own IAM policies do not grant sts:AssumeRole on ${roleArn} (iam:SimulatePrincipalPolicy: ${decision}). ${both} Add an Allow for sts:AssumeRole on this role to ${simulationSource(caller)}.`;
   }
   if (decision === 'allowed') {
-    return `Your own IAM policies allow sts:AssumeRole on this role (iam:SimulatePrincipalPolicy), so the deployed trust policy must refuse you${unread}, or a service control policy denies it.`;
+    return `${undecided}Your own IAM policies allow sts:AssumeRole on this role (iam:SimulatePrincipalPolicy), so the deployed trust policy must refuse you${unread}, or a service control policy denies it.`;
   }
-  return `Either the deployed trust policy refuses you${unread}, or your own IAM policies do not grant sts:AssumeRole on this role (both must allow it); ${decision.unavailable}.`;
+  return `${undecided}Either the deployed trust policy refuses you${unread}, or your own IAM policies do not grant sts:AssumeRole on this role (both must allow it); ${decision.unavailable}.`;
 }
 
 function validationWords(message: string): string {
@@ -253,7 +270,7 @@ export async function assumeRoleFlow(input: AssumeInput, deps: AssumeDependencie
   const context: OutcomeContext = { notes };
   try {
     deps.progress?.('Asking STS who you are');
-    const caller = (context.caller = await whoAmI(clients, deps.signal));
+    const caller = (context.caller = await withRolePath(clients, await whoAmI(clients, deps.signal), deps.signal));
 
     const roleArn = await resolveRoleArn(input, edited, caller, clients, deps);
     if (roleArn === undefined) return { ...context, kind: 'cancelled', message: 'Cancelled.' };
@@ -288,7 +305,10 @@ export async function assumeRoleFlow(input: AssumeInput, deps: AssumeDependencie
     };
     const inputs = await collectInputs(input, runPreflight(edited.source.policy, facts), caller, deps);
     if (!inputs) return { ...context, kind: 'cancelled', message: 'Cancelled.' };
-    const preflight = (context.preflight = runPreflight(edited.source.policy, { ...facts, externalId: inputs.externalId, mfa: !!inputs.mfa }));
+    const finalFacts = { ...facts, externalId: inputs.externalId, mfa: !!inputs.mfa };
+    const preflight = (context.preflight = runPreflight(edited.source.policy, finalFacts));
+    // A source identity also needs sts:SetSourceIdentity in the trust policy (wire doc §6).
+    const sourcePreflight = input.sourceIdentity === undefined ? undefined : runPreflight(edited.source.policy, finalFacts, 'sts:SetSourceIdentity');
 
     const durationSeconds = input.durationSeconds ?? DEFAULT_DURATION;
     const durationProblems = checkDuration({ seconds: durationSeconds, caller, maxSessionDuration: role.details?.maxSessionDuration });
@@ -322,7 +342,10 @@ export async function assumeRoleFlow(input: AssumeInput, deps: AssumeDependencie
       const problem = describeAwsError(e);
       if (problem.kind === 'access-denied') {
         deps.progress?.('Working out why STS said no');
-        const cause = await accessDeniedCause(clients, { caller, roleArn: context.roleArn, preflight, deployed: role.deployed }, role, deps.signal);
+        const cause =
+          sourcePreflight?.verdict === 'denied' && /SetSourceIdentity/.test(problem.message)
+            ? `Setting a source identity needs sts:SetSourceIdentity as well: ${sourcePreflight.summary}`
+            : await accessDeniedCause(clients, { caller, roleArn: context.roleArn, preflight, deployed: role.deployed }, role, deps.signal);
         return { ...context, kind: 'denied', problem, cause, message: `STS refused: ${problem.message}\nLikely cause: ${cause}` };
       }
       if (problem.kind === 'mfa-failed') {
