@@ -1,4 +1,5 @@
 import { Rule } from './types';
+import { rule as sessionNameUnconstrained } from './session-name-unconstrained';
 
-/** Group H of ../shared/trust-checks.md, in catalogue order. */
-export const GROUP_H: Rule[] = [];
+/** Group H of ../shared/trust-checks.md (session names and audit), in catalogue order. */
+export const GROUP_H: Rule[] = [sessionNameUnconstrained];
