@@ -106,7 +106,7 @@ function isPolicyDocument(b: Block): boolean {
  */
 export function terraformPolicies(text: string): FoundPolicies | undefined {
   return withHclTree(text, (root) => {
-    const blocks = topLevelBlocks(root);
+    const blocks = topLevelBlocks(root, (type, [kind]) => (type === 'resource' && kind === 'aws_iam_role') || (type === 'data' && kind === 'aws_iam_policy_document'));
     const syntax = root.hasError ? hclSyntaxProblems(root) : [];
     const found: FoundPolicy[] = [];
     const rolesOfData = new Map<string, RoleFacts[]>();

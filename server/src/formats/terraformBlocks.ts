@@ -34,11 +34,21 @@ function readAttribute(node: HclNode): Attribute | undefined {
   return { name: nameNode.text, nameNode, expression, node };
 }
 
-export function readBlock(node: HclNode): Block | undefined {
+function header(node: HclNode): { typeNode: HclNode; labelNodes: HclNode[] } | undefined {
   const parts = namedChildrenOf(node);
   const typeNode = parts[0];
   if (!typeNode || typeNode.type !== 'identifier') return undefined;
-  const labelNodes = parts.filter((c) => c.type === 'string_lit' || c.type === 'identifier').slice(1);
+  return { typeNode, labelNodes: parts.filter((c) => c.type === 'string_lit' || c.type === 'identifier').slice(1) };
+}
+
+function labelValue(label: HclNode): string | undefined {
+  return label.type === 'identifier' ? label.text : literalString(label);
+}
+
+export function readBlock(node: HclNode): Block | undefined {
+  const head = header(node);
+  if (!head) return undefined;
+  const { typeNode, labelNodes } = head;
   const last = labelNodes[labelNodes.length - 1] ?? typeNode;
   const attributes = new Map<string, Attribute>();
   const blocks: Block[] = [];
@@ -57,19 +67,24 @@ export function readBlock(node: HclNode): Block | undefined {
     node,
     type: typeNode.text,
     typeNode,
-    labels: labelNodes.map((l) => (l.type === 'identifier' ? l.text : literalString(l))),
+    labels: labelNodes.map(labelValue),
     header: spanBetween(spanOf(typeNode), spanOf(last)),
     attributes,
     blocks,
   };
 }
 
-/** The top-level blocks of a file. */
-export function topLevelBlocks(root: HclNode): Block[] {
+/**
+ * The top-level blocks of a file that `wanted` selects by type and labels; only those are read
+ * further, so a large module of other resources costs little more than its parse.
+ */
+export function topLevelBlocks(root: HclNode, wanted: (type: string, labels: (string | undefined)[]) => boolean): Block[] {
   const body = root.type === 'config_file' ? bodyOf(root) : root;
   const out: Block[] = [];
   for (const child of body ? childrenOf(body) : []) {
     if (child.type !== 'block') continue;
+    const head = header(child);
+    if (!head || !wanted(head.typeNode.text, head.labelNodes.slice(0, 1).map(labelValue))) continue;
     const b = readBlock(child);
     if (b) out.push(b);
   }

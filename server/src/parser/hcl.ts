@@ -260,11 +260,16 @@ export function hclValue(node: HclNode, depth = 0): Node {
       return objectValue(node, depth);
     case 'function_call': {
       const name = node.firstNamedChild?.text;
-      const args = namedChildrenOf(node).find((c) => c.type === 'function_arguments');
-      const argList = args ? namedChildrenOf(args).filter((c) => c.type === 'expression') : [];
+      if (name !== 'jsonencode') return unknown(node);
+      const parts = namedChildrenOf(node);
+      const args = parts.find((c) => c.type === 'function_arguments');
+      // Half typed, the argument may be an ERROR node standing where function_arguments would be.
+      const argList = args ? namedChildrenOf(args).filter((c) => c.type === 'expression') : parts.filter((c) => c.isError);
       // jsonencode(x) is x written as JSON: the policy document itself.
-      return name === 'jsonencode' && argList.length === 1 ? hclValue(argList[0], depth + 1) : unknown(node);
+      return argList.length === 1 ? hclValue(argList[0], depth + 1) : unknown(node);
     }
+    case 'ERROR':
+      return salvage(node, depth);
     case 'operation': {
       // A negative number literal is an operation in HCL's grammar.
       const m = /^-\s*(\d+(\.\d+)?([eE][+-]?\d+)?)$/.exec(node.text);
@@ -275,9 +280,100 @@ export function hclValue(node: HclNode, depth = 0): Node {
   }
 }
 
+interface PendingKey {
+  name: string | undefined;
+  node: HclNode;
+}
+
+type Frame =
+  | { kind: 'object'; start: number; properties: PropertyNode[]; computed: boolean; pendingKey?: PendingKey }
+  | { kind: 'array'; start: number; items: Node[] };
+
+/**
+ * What tree-sitter could not fit while the user is typing comes back as an ERROR node whose
+ * children are the well-formed pieces (object elements, values) and loose brackets and `key =`
+ * pairs. Rebuilding the objects and lists from those pieces keeps a half-typed
+ * `jsonencode({...})` policy linted, with its syntax error reported apart (hclSyntaxProblems).
+ * Brackets left open close at the end of the ERROR node.
+ */
+function salvage(error: HclNode, depth: number): Node {
+  const stack: Frame[] = [];
+  let result: Node | undefined;
+  const addProperty = (frame: Extract<Frame, { kind: 'object' }>, key: PendingKey, value: Node | undefined, end: number) => {
+    if (key.name === undefined) frame.computed = true;
+    else frame.properties.push({ key: key.name, keySpan: spanOf(key.node), value, span: { offset: key.node.startIndex, length: end - key.node.startIndex } });
+  };
+  const attach = (value: Node) => {
+    const top = stack[stack.length - 1];
+    if (!top) result = result ?? value;
+    else if (top.kind === 'array') top.items.push(value);
+    else if (top.pendingKey) {
+      addProperty(top, top.pendingKey, value, value.span.offset + value.span.length);
+      top.pendingKey = undefined;
+    }
+  };
+  const close = (end: number) => {
+    const frame = stack.pop() as Frame;
+    const span = { offset: frame.start, length: end - frame.start };
+    if (frame.kind === 'object' && frame.pendingKey) addProperty(frame, frame.pendingKey, undefined, frame.pendingKey.node.endIndex);
+    const value: Node =
+      frame.kind === 'array'
+        ? { kind: 'array', span, items: frame.items }
+        : frame.computed
+          ? { kind: 'unknown', span, text: error.text.slice(frame.start - error.startIndex, end - error.startIndex) }
+          : { kind: 'object', span, properties: frame.properties };
+    attach(value);
+  };
+  const parts = childrenOf(error);
+  for (let i = 0; i < parts.length; i++) {
+    const c = parts[i];
+    const top = stack[stack.length - 1];
+    if (c.type === 'object_start' || c.type === 'tuple_start') {
+      stack.push(c.type === 'object_start' ? { kind: 'object', start: c.startIndex, properties: [], computed: false } : { kind: 'array', start: c.startIndex, items: [] });
+    } else if ((c.type === 'object_end' || c.type === 'tuple_end') && stack.length) {
+      close(c.endIndex);
+    } else if (top?.kind === 'object' && c.type === 'object_elem') {
+      const keyExpr = c.childForFieldName('key');
+      const valueExpr = c.childForFieldName('val');
+      if (keyExpr) addProperty(top, { name: objectKey(keyExpr), node: keyExpr }, propertyValue(valueExpr, depth + 1), c.endIndex);
+    } else if (top?.kind === 'object' && c.type === 'expression' && (parts[i + 1]?.type === '=' || parts[i + 1]?.type === ':')) {
+      // `key =`, then its value: a complete expression next, or a bracket that opens it.
+      top.pendingKey = { name: objectKey(c), node: c };
+      i++;
+    } else if (c.type === 'expression' || c.isError) {
+      attach(hclValue(c, depth + 1));
+    }
+  }
+  while (stack.length) close(error.endIndex);
+  return result ?? unknown(error);
+}
+
+/**
+ * Where a value is missing (`"key" = }`), tree-sitter's recovery inserts an empty `{}` or `[]`
+ * whose opening bracket is MISSING: the value is still being typed, not an empty object.
+ */
+function isMissingValue(expr: HclNode): boolean {
+  let n: HclNode | null = expr;
+  while (n && (n.type === 'expression' || n.type === 'collection_value')) n = n.firstNamedChild;
+  const opener = n && (n.type === 'object' || n.type === 'tuple') ? n.firstChild : null;
+  return !!opener && (opener.isMissing || !!opener.firstChild?.isMissing);
+}
+
+/** A property value: undefined while it is still being typed. */
+function propertyValue(expr: HclNode | null | undefined, depth: number): Node | undefined {
+  return expr && !isMissingValue(expr) ? hclValue(expr, depth) : undefined;
+}
+
 function objectValue(node: HclNode, depth: number): Node {
   const properties: PropertyNode[] = [];
   for (const elem of namedChildrenOf(node)) {
+    if (elem.isError) {
+      // `Action =` with its value not typed yet: the element is there, its value is not.
+      const [keyExpr, separator] = childrenOf(elem);
+      const key = keyExpr?.type === 'expression' && (separator?.type === '=' || separator?.type === ':') ? objectKey(keyExpr) : undefined;
+      if (key !== undefined) properties.push({ key, keySpan: spanOf(keyExpr), span: spanOf(elem) });
+      continue;
+    }
     if (elem.type !== 'object_elem') continue;
     const keyExpr = elem.childForFieldName('key');
     const key = objectKey(keyExpr);
@@ -287,7 +383,7 @@ function objectValue(node: HclNode, depth: number): Node {
     properties.push({
       key,
       keySpan: spanOf(keyExpr),
-      value: valueExpr ? hclValue(valueExpr, depth + 1) : undefined,
+      value: propertyValue(valueExpr, depth + 1),
       span: spanOf(elem),
     });
   }
@@ -303,16 +399,52 @@ const CLOSERS: Record<string, string> = {
   ')': ')',
 };
 
-/** Syntax errors under `node` (tree-sitter's ERROR and MISSING nodes), one per error. */
-export function hclSyntaxProblems(node: HclNode, out: SyntaxProblem[] = []): SyntaxProblem[] {
-  if (node.isMissing) {
-    const what = CLOSERS[node.type] ?? node.type;
-    out.push({ span: { offset: node.startIndex, length: 0 }, message: `Terraform: "${what}" is missing here` });
-  } else if (node.isError) {
-    const snippet = node.text.trim().split('\n')[0].slice(0, 30);
-    out.push({ span: spanOf(node), message: snippet ? `Terraform: unexpected "${snippet}"` : 'Terraform: syntax error' });
-  } else if (node.hasError) {
-    for (const c of childrenOf(node)) hclSyntaxProblems(c, out);
+const OPENERS: Record<string, string> = { object_start: '{', tuple_start: '[', '(': '(' };
+/** Tokens tree-sitter inserts where a value is missing (`"key" = }` reads as `= {}`). */
+const VALUE_OPENERS = new Set(['object_start', 'tuple_start', '{', '[']);
+const CLOSES: Record<string, string> = { object_end: 'object_start', tuple_end: 'tuple_start', ')': '(' };
+
+function missing(node: HclNode): SyntaxProblem {
+  const span = { offset: node.startIndex, length: 0 };
+  if (VALUE_OPENERS.has(node.type)) return { span, message: 'Terraform: a value is expected here' };
+  return { span, message: `Terraform: "${CLOSERS[node.type] ?? node.type}" is missing here` };
+}
+
+/**
+ * One problem for an ERROR node, the most useful one: the first thing tree-sitter found missing
+ * inside it; else the innermost bracket it leaves open; else its text, when short.
+ */
+function errorProblem(node: HclNode): SyntaxProblem {
+  const inner: SyntaxProblem[] = [];
+  for (const c of childrenOf(node)) if (c.hasError || c.isMissing) collectProblems(c, inner);
+  if (inner.length) return inner[0];
+  const open: HclNode[] = [];
+  for (const c of childrenOf(node)) {
+    if (OPENERS[c.type]) open.push(c);
+    else if (CLOSES[c.type] && open.length && open[open.length - 1].type === CLOSES[c.type]) open.pop();
   }
+  const unclosed = open[open.length - 1];
+  if (unclosed) return { span: spanOf(unclosed), message: `Terraform: this "${OPENERS[unclosed.type]}" is not closed` };
+  const text = node.text.trim();
+  const short = !text.includes('\n') && text.length <= 40;
+  const last = node.lastChild;
+  if (short && (last?.type === '=' || last?.type === ':')) return { span: spanOf(node), message: `Terraform: a value is expected after "${text}"` };
+  const first = childrenOf(node)[0];
+  return {
+    span: short || !first ? spanOf(node) : spanOf(first),
+    message: `Terraform: unexpected "${(short ? text : (first?.text ?? text)).split('\n')[0].slice(0, 40)}"`,
+  };
+}
+
+function collectProblems(node: HclNode, out: SyntaxProblem[]): void {
+  if (node.isMissing) out.push(missing(node));
+  else if (node.isError) out.push(errorProblem(node));
+  else if (node.hasError) for (const c of childrenOf(node)) collectProblems(c, out);
+}
+
+/** Syntax errors under `node` (tree-sitter's ERROR and MISSING nodes), one per error. */
+export function hclSyntaxProblems(node: HclNode): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  collectProblems(node, out);
   return out;
 }

@@ -110,8 +110,27 @@ describe('Terraform', () => {
       const { text, filePath } = readFixture('terraform/half-typed.tf');
       const findings = lintText(text, filePath, { rules: ['json-syntax', 'principal-any'] });
       assert.deepStrictEqual(described(text, findings), ['principal-any: "*"', 'json-syntax: Action    =']);
-      assert.match(findings[1].message, /^Terraform: unexpected "Action {4}="/);
+      assert.match(findings[1].message, /^Terraform: a value is expected after "Action {4}="/);
     });
+
+    const role = (statement: string) =>
+      `resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "*" }\n${statement}\n  })\n}\n`;
+    for (const [name, text, syntax, message, at] of [
+      ['a list and an object left open', role('      Action    = "sts:AssumeRole"'), '[', 'this "[" is not closed', '[{'],
+      ['a condition value not typed yet', role('      Action    = "sts:AssumeRole"\n      Condition = { StringEquals = { "sts:ExternalId" = } }\n    }]'), '', 'a value is expected here', '} }'],
+      ['a word being typed', role('      Action    = "sts:AssumeRole"\n      Cond\n    }]'), 'Cond', 'unexpected "Cond"', 'Cond'],
+    ]) {
+      it(`keeps linting a jsonencode policy with ${name}`, () => {
+        const findings = lintText(text, '/m/main.tf', { rules: ['json-syntax', 'principal-any', 'type-mismatch', 'empty-value'] });
+        assert.deepStrictEqual(textsOf(text, findings, 'principal-any'), ['"*"']);
+        const problems = findings.filter((f) => f.ruleId === 'json-syntax');
+        assert.deepStrictEqual(problems.map((f) => under(text, f.span)), [syntax]);
+        assert.ok(problems[0].message.includes(message), problems[0].message);
+        assert.strictEqual(problems[0].span.offset, text.indexOf(at));
+        // The `{}` tree-sitter inserts for a missing value is no empty condition.
+        assert.deepStrictEqual(findings.filter((f) => f.ruleId === 'type-mismatch' || f.ruleId === 'empty-value'), []);
+      });
+    }
 
     for (const [name, source] of [
       ['an unclosed block', 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n'],
