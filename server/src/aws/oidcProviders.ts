@@ -35,6 +35,38 @@ export interface IdentityProvider {
   /** Values a claim takes, when they are a small set. */
   claimValues?: Record<string, string[]>;
   source: string;
+  /*
+   * Read by the federation rules (trust-checks.md, F). All optional: an entry without them is
+   * only described, not judged.
+   */
+  /** `subjects` lists every subject the provider issues in its default format (so others never match). */
+  subjectsComplete?: boolean;
+  /** Caveats about the subject forms (customised templates, newer formats). */
+  subjectNote?: string;
+  /** Forms of claims other than `sub` (GitHub's `job_workflow_ref`), in the same placeholder syntax. */
+  claimForms?: Record<string, SubjectForm[]>;
+  /** The placeholder of the subject forms that names the tenant (GitHub `owner`): a wildcard there admits other customers. */
+  tenantPlaceholder?: string;
+  /** The placeholder for the unit inside a tenant (GitHub `repo`): a wildcard there stays inside one tenant. */
+  scopePlaceholder?: string;
+  /** Words for messages: what the tenant, the scope and what follows the scope are called. */
+  subjectWords?: { tenant: string; scope: string; context: string };
+  /** Who can assume the role when the tenancy claim is not checked, in words ("any repository of any GitHub user"). */
+  unrestrictedWho?: string;
+  /** Other claims that also pin the tenant (GitHub `repository_owner_id`), as IAM condition keys of this issuer. */
+  otherTenancyClaims?: string[];
+  /** The audience is whatever the job asks for: `audience` is a convention, not what the provider issues by default. */
+  audienceChosenByUser?: boolean;
+  /** Regular expressions a correct audience matches (SAML sign-in endpoints, Cognito identity pool ids). */
+  audiencePatterns?: string[];
+  audiencePatternsNote?: string;
+  audiencePatternsSource?: string;
+  /**
+   * The claims IAM requires a trust policy to evaluate for this shared issuer (IAM User Guide,
+   * "Identity-provider controls for shared OIDC providers"): one of them must be in a condition,
+   * or IAM refuses to create or update the role's trust policy.
+   */
+  identityProviderControls?: { claims: string[]; source: string; unconfirmed?: boolean };
 }
 
 export const IDENTITY_PROVIDERS: readonly IdentityProvider[] = table.providers as unknown as IdentityProvider[];
@@ -49,6 +81,14 @@ const patterns = new Map(IDENTITY_PROVIDERS.filter((p) => p.issuerPattern).map((
 export function providerForIssuer(issuer: string): IdentityProvider | undefined {
   const lower = issuer.toLowerCase();
   return IDENTITY_PROVIDERS.find((p) => p.issuer?.toLowerCase() === lower) ?? [...patterns].find(([, re]) => re.test(issuer))?.[0];
+}
+
+/** The forms a claim's values take (`subjects` for `sub`, else `claimForms`); empty when the table has none. */
+export function claimForms(provider: IdentityProvider, claim: string): SubjectForm[] {
+  const lower = claim.toLowerCase();
+  if (lower === 'sub') return provider.subjects ?? [];
+  const key = Object.keys(provider.claimForms ?? {}).find((k) => k.toLowerCase() === lower);
+  return key ? provider.claimForms![key] : [];
 }
 
 /** The SAML entry: its claims are written `SAML:aud`. */
