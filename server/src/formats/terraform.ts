@@ -1,6 +1,5 @@
 import type { RoleFacts } from '../documents';
 import { Node } from '../model/ast';
-import { looksLikeTrustPolicyTree } from './trustShape';
 import { childrenOf, decodeTemplate, HclNode, hclSyntaxProblems, hclValue, namedChildrenOf, spanOf, withHclTree } from '../parser/hcl';
 import { SyntaxProblem } from '../parser/json';
 import { FoundPolicies, FoundPolicy } from './found';
@@ -8,6 +7,7 @@ import { SpanMap } from './remap';
 import { parseJsonTemplate } from './template';
 import { Block, topLevelBlocks } from './terraformBlocks';
 import { policyDocumentTree } from './terraformPolicyDocument';
+import { looksLikeTrustPolicyTree } from './trustShape';
 
 /**
  * Terraform: the trust policy of `resource "aws_iam_role"` is its `assume_role_policy`, written as

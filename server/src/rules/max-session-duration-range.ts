@@ -1,5 +1,5 @@
 import { Rule } from './types';
-import { describeSeconds, durationKey, MAX_MAX_SESSION_SECONDS, MIN_MAX_SESSION_SECONDS, rolesOf, secondsOf, setSeconds } from './sessionDuration';
+import { durationKey, MAX_MAX_SESSION_SECONDS, MIN_MAX_SESSION_SECONDS, rolesOf, secondsOf, setSeconds } from './sessionDuration';
 
 /**
  * MaxSessionDuration accepts 3,600-43,200 whole seconds (IAM API model, CreateRole/UpdateRole;
@@ -33,7 +33,7 @@ export const rule: Rule = {
         span: node.span,
         message: low
           ? `${key} ${seconds} is below the minimum: IAM accepts ${range}, so creating or updating the role fails. A session shorter than an hour is asked for by the caller with DurationSeconds (900 or more); write at least ${MIN_MAX_SESSION_SECONDS} here.`
-          : `${key} ${seconds} is above the maximum: IAM accepts ${range}, so creating or updating the role fails. Write at most ${MAX_MAX_SESSION_SECONDS} (${describeSeconds(MAX_MAX_SESSION_SECONDS)}).`,
+          : `${key} ${seconds} is above the maximum: IAM accepts ${range}, so creating or updating the role fails. Write at most ${MAX_MAX_SESSION_SECONDS} (12 hours).`,
         fixes: [{ title: `Set ${key} to ${bound}`, preferred: true, edits: [setSeconds(node, bound)] }],
       });
     }
