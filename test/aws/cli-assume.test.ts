@@ -188,22 +188,25 @@ describe('iam-trust assume (CLI) against the local STS/IAM endpoint', function (
 
   it('exits 2 naming the flag for missing or bad input', async () => {
     const env = userEnv(KEYS.alice);
-    const cases: [string[], RegExp, Record<string, string>?][] = [
-      [['deploy-trust.json'], /Pass the role to assume with --role-arn/],
-      [['vendor-trust.json', '--role-arn', ROLES.vendorAudit], /Statement 0 \("VendorWithExternalId"\) asks for an sts:ExternalId\. Pass it with --external-id vendor-7f3a9c2e/, userEnv(KEYS.vendor)],
-      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--duration', 'an hour'], /--duration needs a whole number of seconds, not "an hour"/],
-      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--duration', '60'], /DurationSeconds must be a whole number from 900/],
-      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--session-name', 'my session'], /The session name "my session" contains " "/],
-      [['deploy-trust.json', '--role-arn', 'deploy'], /"deploy" is not a role ARN/],
-      [['missing.json', '--role-arn', ROLES.deploy], /Cannot read missing\.json: no such file/],
-      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--colour'], /Unknown option '--colour'/],
-      [['deploy-trust.json', '--role-arn', ROLES.deploy], /AWS_ENDPOINT_URL_STS is "http:\/\/sts\.example\.com": only https:\/\//, { AWS_ENDPOINT_URL_STS: 'http://sts.example.com' }],
+    // [arguments, message, extra environment, whether it needs to ask AWS anything first]
+    const cases: [string[], RegExp, Record<string, string>, boolean][] = [
+      [['deploy-trust.json'], /Pass the role to assume with --role-arn/, {}, true],
+      [['vendor-trust.json', '--role-arn', ROLES.vendorAudit], /Statement 0 \("VendorWithExternalId"\) asks for an sts:ExternalId\. Pass it with --external-id vendor-7f3a9c2e/, userEnv(KEYS.vendor), true],
+      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--duration', 'an hour'], /--duration needs a whole number of seconds, not "an hour"/, {}, false],
+      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--duration', '60'], /DurationSeconds must be a whole number from 900/, {}, false],
+      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--session-name', 'my session'], /The session name "my session" contains " "/, {}, false],
+      [['deploy-trust.json', '--role-arn', 'deploy'], /"deploy" is not a role ARN/, {}, false],
+      [['missing.json', '--role-arn', ROLES.deploy], /Cannot read missing\.json: no such file/, {}, false],
+      [['deploy-trust.json', '--role-arn', ROLES.deploy, '--colour'], /Unknown option '--colour'/, {}, false],
+      [['deploy-trust.json', '--role-arn', ROLES.deploy], /AWS_ENDPOINT_URL_STS is "http:\/\/sts\.example\.com": only https:\/\//, { AWS_ENDPOINT_URL_STS: 'http://sts.example.com' }, false],
     ];
-    for (const [args, message, extraEnv] of cases) {
+    for (const [args, message, extraEnv, reachesAws] of cases) {
+      const before = fake.requests.length;
       const run = await cli(args, { ...env, ...extraEnv });
       assert.strictEqual(run.code, 2, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
       assert.match(run.stderr, message, args.join(' '));
       assert.strictEqual(run.stdout, '');
+      if (!reachesAws) assert.strictEqual(fake.requests.length, before, `${args.join(' ')} called AWS before refusing`);
     }
     assert.ok(!fake.requests.some((r) => r.action === 'AssumeRole'), 'no usage error may reach STS');
   });

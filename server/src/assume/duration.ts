@@ -37,16 +37,19 @@ export function humanDuration(seconds: number): string {
   return parts.length ? parts.join(' ') : '0 seconds';
 }
 
+/** The 900-43,200 range alone: needs nothing from AWS, so it is checked before any call. */
+export function durationRangeProblem(seconds: number): DurationProblem | undefined {
+  if (Number.isInteger(seconds) && seconds >= MIN_DURATION && seconds <= MAX_DURATION) return undefined;
+  return {
+    kind: 'range',
+    limit: Math.min(Math.max(Number.isFinite(seconds) ? Math.round(seconds) : DEFAULT_DURATION, MIN_DURATION), MAX_DURATION),
+    message: `${seconds} seconds is not a session duration STS accepts: DurationSeconds must be a whole number from ${MIN_DURATION} (15 minutes) to ${MAX_DURATION} (12 hours).`,
+  };
+}
+
 export function checkDuration({ seconds, caller, maxSessionDuration }: DurationFacts): DurationProblem[] {
-  if (!Number.isInteger(seconds) || seconds < MIN_DURATION || seconds > MAX_DURATION) {
-    return [
-      {
-        kind: 'range',
-        limit: Math.min(Math.max(Number.isFinite(seconds) ? Math.round(seconds) : DEFAULT_DURATION, MIN_DURATION), MAX_DURATION),
-        message: `${seconds} seconds is not a session duration STS accepts: DurationSeconds must be a whole number from ${MIN_DURATION} (15 minutes) to ${MAX_DURATION} (12 hours).`,
-      },
-    ];
-  }
+  const range = durationRangeProblem(seconds);
+  if (range) return [range];
   const problems: DurationProblem[] = [];
   if (isRoleChaining(caller) && seconds > CHAINING_CAP) {
     problems.push({

@@ -4,7 +4,7 @@ import { stringValue } from '../model/ast';
 import { AwsProblem, describeAwsError, plainWords } from './awsErrors';
 import { AwsClients, AwsConnectionOptions, callAws, CancelledError, createAwsClients, createSessionStsClient, EndpointError, whoAmI } from './connection';
 import { SessionCredentials } from './credentials';
-import { checkDuration, DEFAULT_DURATION, DurationProblem } from './duration';
+import { checkDuration, DEFAULT_DURATION, DurationProblem, durationRangeProblem } from './duration';
 import { EditedDocumentInput, EditedPolicy, readEditedPolicy } from './editedPolicy';
 import { CallerIdentity } from './identity';
 import { AssumeRequestFacts, Preflight, runPreflight, statementLabel } from './preflight';
@@ -259,6 +259,12 @@ export async function assumeRoleFlow(input: AssumeInput, deps: AssumeDependencie
   const edited = readEditedPolicy(input);
   if ('problem' in edited) return { kind: 'invalid', message: edited.problem, notes };
   if (edited.jsonProblem) notes.push(edited.jsonProblem.message);
+  // What can be checked without AWS is checked before the first call.
+  const range = input.durationSeconds === undefined ? undefined : durationRangeProblem(input.durationSeconds);
+  if (range) return { kind: 'invalid', message: range.message, durationProblems: [range], notes };
+  const typedNameProblem = input.sessionName === undefined ? undefined : sessionNameProblem(input.sessionName);
+  if (typedNameProblem) return { kind: 'invalid', message: typedNameProblem, notes };
+  if (input.roleArn !== undefined && roleArnProblem(input.roleArn.trim())) return { kind: 'invalid', message: roleArnProblem(input.roleArn.trim())!, notes };
 
   let clients: AwsClients;
   try {

@@ -12,7 +12,7 @@ export { createAwsClients, resolveEndpoint, whoAmI, EndpointError, CancelledErro
 export type { AwsConnectionOptions, AwsClients } from './connection';
 export { runPreflight, requestContext, statementLabel } from './preflight';
 export type { Preflight, StatementVerdict, AssumeRequestFacts, Verdict } from './preflight';
-export { checkDuration, humanDuration, MIN_DURATION, MAX_DURATION, CHAINING_CAP, DEFAULT_DURATION } from './duration';
+export { checkDuration, durationRangeProblem, humanDuration, MIN_DURATION, MAX_DURATION, CHAINING_CAP, DEFAULT_DURATION } from './duration';
 export type { DurationProblem } from './duration';
 export { DEFAULT_SESSION_NAME_TEMPLATE, sessionNameFromTemplate, sessionNameProblem } from './sessionName';
 export { describeCaller, isRoleChaining } from './identity';
