@@ -31,6 +31,12 @@ describe('The packaged extension (.vsix) in an untrusted workspace', () => {
     assert.strictEqual(editor.document.getText(d.range), '"*"');
   });
 
+  it('checks Terraform too: the .wasm files of its parser ship in the VSIX', async () => {
+    const editor = await openFixture('terraform/roles.tf');
+    const d = await waitForDiagnostic(editor.document.uri, 'principal-any');
+    assert.strictEqual(editor.document.getText(d.range), '"*"');
+  });
+
   it('applies workspace rule settings but ignores the workspace AWS endpoint settings while untrusted', async () => {
     const settingsFile = vscode.Uri.joinPath(workspaceRoot(), '.vscode', 'settings.json');
     const settings = { 'iamTrust.rules': { 'principal-any': 'warning' }, 'iamTrust.aws.stsEndpoint': 'http://127.0.0.1:9/not-aws', 'iamTrust.aws.profile': 'someone-elses' };
