@@ -5,7 +5,7 @@ import { buildTrustPolicy, TrustPolicy } from './model/policy';
 import { parseJson, ParsedJson, SyntaxProblem } from './parser/json';
 import { parseYaml } from './parser/yaml';
 import { hclFailure, initHcl } from './parser/hcl';
-import { TrustConfig } from './config';
+import { CONFIG_FILE_NAME, TrustConfig } from './config';
 import { cloudFormationPolicies, isCloudFormationTemplate, mayHoldCloudFormationTrust } from './formats/cloudformation';
 import { FoundPolicies } from './formats/found';
 import { documentKind } from './formats/kind';
@@ -102,6 +102,8 @@ function globMatcher(globs: string[]): (p: string) => boolean {
 
 export function matchesTrustGlobs(filePath: string, config: TrustConfig): boolean {
   const normalised = filePath.split(path.sep).join('/');
+  // `**/*trust*.json` would otherwise take our own configuration file for a policy.
+  if (path.posix.basename(normalised) === CONFIG_FILE_NAME) return false;
   const match = globMatcher(config.trustPolicyGlobs);
   return match(normalised) || match(path.posix.basename(normalised));
 }

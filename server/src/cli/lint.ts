@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigProblem } from '../config';
-import { analyseDocument, matchesTrustGlobs, MAX_ANALYSED_LENGTH } from '../documents';
+import { analyseDocument, initParsers, matchesTrustGlobs, MAX_ANALYSED_LENGTH } from '../documents';
 import { LineIndex } from '../text';
 import { validateDocument } from '../validation';
 import { ConfigResolver, ResolvedConfig } from './configs';
@@ -137,6 +137,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
 
+  // Terraform needs tree-sitter's WebAssembly loaded before any .tf file is analysed.
+  await initParsers();
   candidates.forEach((c, i) => lintFile(lintRun, c, resolved[i]));
 
   if (lintRun.results.length === 0 && !lintRun.failed && lintRun.skipped === 0) {

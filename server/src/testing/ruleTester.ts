@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { analyseDocument } from '../documents';
+import { analyseDocument, initParsers } from '../documents';
 import { mergeConfig, TrustConfig } from '../config';
 import { validateDocument } from '../validation';
 import { Finding, Rule } from '../rules/types';
@@ -46,6 +46,8 @@ function label(c: ValidCase): string {
 
 export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
   describe(`rule ${rule.id}`, () => {
+    // Terraform cases need the tree-sitter parser loaded.
+    before(() => initParsers());
     for (const v of cases.valid) {
       const c = typeof v === 'string' ? { code: v } : v;
       it(`stays quiet: ${label(c)}`, () => {
