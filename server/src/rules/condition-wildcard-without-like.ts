@@ -42,7 +42,7 @@ export const rule: Rule = {
           const message = pattern.severity
             ? `IAM matches "${v.text}" as a pattern under ${op.base.name} as it does under ${pattern.like}, but ${op.base.name} reads as an exact match, and tools that follow older documentation treat it as one. Write ${like} so that readers see a pattern.`
             : `${op.base.name} compares "${v.text}" literally: "*" and "?" stand for themselves, not for any text, so this value ${
-                op.base.negated ? `excludes only a ${c.key} spelled exactly that way and lets every other value through` : `matches only a ${c.key} spelled exactly that way, never the values the pattern was meant to cover`
+                op.base.negated ? `excludes only a value of ${c.key} spelled exactly that way and lets every other value through` : `matches only a value of ${c.key} spelled exactly that way, never the values the pattern was meant to cover`
               }. Use ${like} to match a pattern, or write the exact value.`;
           report({ span: v.node.span, message, severity: pattern.severity, fixes });
         }

@@ -11,6 +11,7 @@ ruleTester(rule, {
     policy(stmt(events, { StringEquals: { 'aws:SourceOrgID': 'o-a1b2c3d4e5' } })),
     { name: 'AWS principals have the key', code: policy(stmt({ AWS: 'arn:aws:iam::210987654321:root' }, { StringEquals: org })) },
     { name: 'a mixed statement: the AWS principal has the key', code: policy(stmt({ AWS: 'arn:aws:iam::210987654321:root', ...events }, { StringEquals: org })) },
+    { name: 'Roles Anywhere has the certificate as principal tags', code: policy(stmt({ Service: 'rolesanywhere.amazonaws.com' }, { StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'build-agent-01' } })) },
     { name: 'Null asks exactly whether the key is there', code: policy(stmt(events, { Null: { 'aws:PrincipalArn': 'true' } })) },
   ],
   invalid: [
