@@ -193,7 +193,19 @@ function fromStsData(k: IamDataKey, written?: string): ConditionKeyInfo {
 }
 
 /** The claims of the identity provider behind `issuer`, as condition keys `ISSUER:CLAIM`. */
-export function providerClaimKeys(issuer: string): ConditionKeyInfo[] {
+export function providerClaimKeys(issuer: string): readonly ConditionKeyInfo[] {
+  let keys = claimKeysByIssuer.get(issuer);
+  if (!keys) {
+    if (claimKeysByIssuer.size > 500) claimKeysByIssuer.clear();
+    keys = findProviderClaimKeys(issuer);
+    claimKeysByIssuer.set(issuer, keys);
+  }
+  return keys;
+}
+
+const claimKeysByIssuer = new Map<string, readonly ConditionKeyInfo[]>();
+
+function findProviderClaimKeys(issuer: string): ConditionKeyInfo[] {
   const provider = providerForIssuer(issuer);
   const prefix = provider?.kind === 'saml' ? 'SAML' : issuer;
   const out = new Map<string, ConditionKeyInfo>();
@@ -229,6 +241,17 @@ export function actionConditionKeys(action: string): ConditionKeyInfo[] {
  * provider table knows.
  */
 export function lookupConditionKey(written: string): ConditionKeyInfo | undefined {
+  if (lookups.has(written)) return lookups.get(written);
+  // Completion asks for the same hundred keys on every keystroke; user-written keys are few.
+  if (lookups.size > 5000) lookups.clear();
+  const info = findConditionKey(written);
+  lookups.set(written, info);
+  return info;
+}
+
+const lookups = new Map<string, ConditionKeyInfo | undefined>();
+
+function findConditionKey(written: string): ConditionKeyInfo | undefined {
   const lower = written.toLowerCase();
   const global = globalByLower.get(lower);
   if (global) return global;
