@@ -5,7 +5,8 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, findConfigFile, LoadedConfigFile, loadConfigFile, mergeConfig, parseConfigText, TrustConfig } from './config';
 import { Finding } from './rules/types';
-import { computeDocumentDiagnostics, configProblemDiagnostics, findRulesDocsRoot } from './features/diagnostics';
+import { configProblemDiagnostics, findRulesDocsRoot } from './features/diagnostics';
+import { Analyser, analyseInProcess } from './analysisWorker';
 
 /**
  * The language service: everything the server does for a document, without the transport.
@@ -27,7 +28,7 @@ export function uriToFilePath(uri: string): string | undefined {
  * The language id handed to the engine, from what editors call it: VS Code says `terraform`,
  * Helix `hcl`, Neovim may send compound filetypes such as `yaml.cloudformation`.
  */
-export function engineLanguageId(languageId: string): string | undefined {
+export function normaliseLanguageId(languageId: string): string | undefined {
   const id = languageId.toLowerCase();
   if (id.includes('jsonc')) return 'jsonc';
   if (id.includes('json')) return 'json';
@@ -41,7 +42,7 @@ export function engineLanguageId(languageId: string): string | undefined {
  * of our extensions is, whatever the editor calls it (a `plaintext` .tftpl template).
  */
 export function mayHoldPolicies(languageId: string, filePath: string | undefined): boolean {
-  return engineLanguageId(languageId) !== undefined || (filePath !== undefined && /\.(jsonc?|ya?ml|tf|tpl|tftpl)$/i.test(filePath));
+  return normaliseLanguageId(languageId) !== undefined || (filePath !== undefined && /\.(jsonc?|ya?ml|tf|tpl|tftpl)$/i.test(filePath));
 }
 
 export function isConfigFile(filePath: string | undefined): boolean {
@@ -112,6 +113,8 @@ export interface LanguageServiceOptions {
   log: (message: string) => void;
   /** Where the rule docs live; found beside the running code by default. */
   docsRoot?: string;
+  /** Runs the engine; in this thread by default, in a worker thread in the server. */
+  analyse?: Analyser;
 }
 
 export class TrustLanguageService {
@@ -132,10 +135,10 @@ export class TrustLanguageService {
 
   /**
    * Diagnostics for an open document: a policy's findings, a config file's own problems, or
-   * nothing for files that are not ours. Never throws: an engine bug is logged and the document
-   * gets no diagnostics rather than stale ones.
+   * nothing for files that are not ours. Undefined when a newer version superseded this one.
+   * Never rejects: an engine bug is logged and the document gets no diagnostics rather than stale ones.
    */
-  validate(document: TextDocument, settings: Partial<TrustConfig>): DocumentValidation {
+  async validate(document: TextDocument, settings: Partial<TrustConfig>): Promise<DocumentValidation | undefined> {
     const { uri, version } = document;
     const filePath = uriToFilePath(uri);
     const result: DocumentValidation = { uri, version, diagnostics: [], findings: [], isTrustPolicy: false };
@@ -146,20 +149,15 @@ export class TrustLanguageService {
       }
       if (!mayHoldPolicies(document.languageId, filePath)) return result;
       const { config, configFile } = this.resolveConfig(filePath, settings);
-      const computed = computeDocumentDiagnostics({
-        document,
-        filePath,
-        languageId: engineLanguageId(document.languageId),
-        config,
-        configFile,
-        docsRoot: this.docsRoot,
-        onRuleError: (ruleId, e) => this.options.log(`IAM Trust: rule ${ruleId} failed on ${uri}: ${describeError(e)}`),
-      });
-      result.diagnostics = computed.diagnostics;
-      result.findings = computed.findings;
-      result.isTrustPolicy = computed.isTrustPolicy;
-      result.pending = computed.pending;
-      if (computed.isTrustPolicy) result.configFile = configFile;
+      const analyse = this.options.analyse ?? ((request) => Promise.resolve(analyseInProcess(request)));
+      const analysed = await analyse({ uri, version, text: document.getText(), languageId: normaliseLanguageId(document.languageId), filePath, config, configFile, docsRoot: this.docsRoot });
+      if (!analysed) return undefined;
+      for (const error of analysed.ruleErrors) this.options.log(`IAM Trust: ${error} (in ${uri})`);
+      result.diagnostics = analysed.diagnostics;
+      result.findings = analysed.findings;
+      result.isTrustPolicy = analysed.isTrustPolicy;
+      result.pending = analysed.pending;
+      if (analysed.isTrustPolicy) result.configFile = configFile;
     } catch (e) {
       this.options.log(`IAM Trust: analysis of ${uri} failed: ${describeError(e)}`);
     }

@@ -61,6 +61,26 @@ describe('language server: bad input', () => {
     await assertStillWorking();
   });
 
+  it('answers requests while a large document is being analysed', async () => {
+    const statements = Array.from({ length: 8000 }, (_, i) => ({ Sid: `Task${i}`, Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }));
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+    const uri = server.ws.uri('large-trust.json');
+    let analysed = false;
+    const published = server.client.nextDiagnostics(uri).then(() => (analysed = true));
+    await server.client.open(uri, text);
+    // Analysis runs in a worker thread: the connection keeps answering meanwhile. Were it on the
+    // main thread, every request would queue until the diagnostics had been published.
+    let answeredDuringAnalysis = 0;
+    while (!analysed) {
+      await server.client.roundTrip();
+      if (!analysed) answeredDuringAnalysis++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await published;
+    assert.ok(answeredDuringAnalysis >= 2, `${answeredDuringAnalysis} requests answered during the analysis`);
+    await server.client.close(uri);
+  });
+
   it('survives 200,000 levels of [ nesting', async () => {
     const deep = '['.repeat(200_000);
     const diagnostics = await server.client.openAndWait(server.ws.uri('deep-trust.json'), deep);
