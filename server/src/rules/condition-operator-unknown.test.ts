@@ -42,7 +42,31 @@ ruleTester(rule, {
       ].join('\n'),
       errors: [{ text: 'StringEqualz', message: '"StringEquals"' }],
     },
+    { name: 'an empty name', code: policy(stmt({ '': org })), errors: [{ text: '""', message: 'no condition operator ""' }] },
   ],
+});
+
+describe('rule condition-operator-unknown on keys that are not text', () => {
+  it('stays quiet on a YAML key written with a CloudFormation tag', () => {
+    const code = [
+      'Resources:',
+      '  Role:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      "        Version: '2012-10-17'",
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Principal:',
+      '              Service: events.amazonaws.com',
+      '            Action: sts:AssumeRole',
+      '            Condition:',
+      '              !If [UseOrg, StringLike, StringEquals]:',
+      '                aws:SourceAccount: !Ref AWS::AccountId',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(lint(code, rule, {}, 'template.yaml').map((f) => f.message), []);
+  });
 });
 
 unknownValueTester(rule, [

@@ -19,6 +19,11 @@ function sameButCase(written: string): string | undefined {
   return SPELLINGS.find((s) => s.toLowerCase() === lower);
 }
 
+/** A key the format adapter could not read as text (a YAML key with a CloudFormation tag) comes through empty. */
+function isLiteralKey(text: string, operator: { key: string; keySpan: { offset: number; length: number } }): boolean {
+  return operator.key !== '' || /^(""|'')$/.test(text.substr(operator.keySpan.offset, operator.keySpan.length));
+}
+
 export const rule: Rule = {
   id: 'condition-operator-unknown',
   group: 'E',
@@ -27,7 +32,7 @@ export const rule: Rule = {
   check({ policy, text, report }) {
     for (const statement of policy.statements) {
       for (const operator of operatorProperties(statement)) {
-        if (isPlaceholder(operator.key) || SPELLINGS.includes(operator.key)) continue;
+        if (isPlaceholder(operator.key) || SPELLINGS.includes(operator.key) || !isLiteralKey(text, operator)) continue;
         // NullIfExists is a real operator with a suffix IAM refuses: condition-null-ifexists says so.
         if (!lookupOperator(operator.key) && parseOperator(operator.key).base.toLowerCase() === 'null') continue;
         const caseOnly = sameButCase(operator.key);
