@@ -15,7 +15,7 @@ import { operatorBlockOf, renameOperatorFix, withBase } from './conditionChecks'
  * Numeric"; keys named ...Arn hold ARNs even where the data says String (aws:SourceVpcArn).
  */
 function acceptedFamilies(key: string, type: string): OperatorFamily[] {
-  const families = familiesForKeyType(type);
+  const families = [...familiesForKeyType(type)];
   if (key.toLowerCase() === 'aws:epochtime') families.push('Numeric');
   if (/arn$/i.test(key) && !families.includes('Arn')) families.push('Arn');
   return families;
