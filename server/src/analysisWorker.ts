@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LoadedConfigFile, TrustConfig } from './config';
 import { initParsers } from './documents';
+import { documentKind } from './formats/kind';
 import { Finding } from './rules/types';
 import { computeDocumentDiagnostics, DIAGNOSTIC_SOURCE } from './features/diagnostics';
 
@@ -86,9 +87,19 @@ export interface AnalysisLimits {
   supersededMs: number;
   /** Any job running longer is stopped and the document gets a diagnostic saying so. */
   maxMs: number;
+  /**
+   * While the worker is still starting, documents up to this many characters are analysed in the
+   * calling thread, so the first diagnostics after start-up do not wait for the thread.
+   */
+  inProcessWhileStartingChars: number;
 }
 
-const DEFAULT_LIMITS: AnalysisLimits = { supersededMs: 500, maxMs: 30_000 };
+const DEFAULT_LIMITS: AnalysisLimits = { supersededMs: 500, maxMs: 30_000, inProcessWhileStartingChars: 100_000 };
+
+/** Small, and needing no parser that loads asynchronously (Terraform's WebAssembly). */
+function quickInProcess(request: AnalysisRequest, maxChars: number): boolean {
+  return request.text.length <= maxChars && documentKind(request.text, request.filePath, request.languageId) !== 'terraform';
+}
 
 interface Job {
   id: number;
@@ -130,6 +141,11 @@ export class AnalysisWorker {
       }
       const running = this.running;
       if (running?.request.uri === request.uri && this.workerReady) this.arm(running, this.limits.supersededMs, undefined);
+      if (!this.workerReady && !this.inProcess && quickInProcess(request, this.limits.inProcessWhileStartingChars)) {
+        this.warmUp();
+        resolve(analyseInProcess(request));
+        return;
+      }
       this.queue.push({ id: this.nextId++, request, resolve });
       this.pump();
     });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { AnalysisRequest, AnalysisWorker } from '../../server/src/analysisWorker';
+import { AnalysisLimits, AnalysisRequest, AnalysisWorker } from '../../server/src/analysisWorker';
 import { mergeConfig } from '../../server/src/config';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -18,7 +18,7 @@ describe('AnalysisWorker', function () {
   this.timeout(20000);
   const workers: AnalysisWorker[] = [];
   const logs: string[] = [];
-  function worker(script: string, limits?: { supersededMs: number; maxMs: number }): AnalysisWorker {
+  function worker(script: string, limits?: AnalysisLimits): AnalysisWorker {
     const w = new AnalysisWorker(script, (m) => logs.push(m), limits);
     workers.push(w);
     return w;
@@ -27,6 +27,7 @@ describe('AnalysisWorker', function () {
 
   it('analyses in a worker thread, and only the newest of queued versions of a document', async () => {
     const w = worker(SERVER_SCRIPT);
+    await w.whenReady();
     const first = w.analyse(request(1, POLICY, 'file:///w/other-trust.json'));
     const second = w.analyse(request(2));
     const third = w.analyse(request(3, '{'));
@@ -37,8 +38,16 @@ describe('AnalysisWorker', function () {
     assert.ok(results[2]!.diagnostics.some((d) => d.code === 'json-syntax' || d.code === 'statement-missing'));
   });
 
+  it('analyses small documents in the calling thread while the worker starts', async () => {
+    const w = worker(HANGING_SCRIPT, { supersededMs: 50, maxMs: 300, inProcessWhileStartingChars: 1000 });
+    const quick = await w.analyse(request(1));
+    assert.ok(quick!.diagnostics.some((d) => d.code === 'principal-any'), 'answered here, not by the hanging thread');
+    await w.whenReady();
+    assert.match((await w.analyse(request(2)))!.diagnostics[0].message, /stopped analysing/, 'once started, the thread does the work');
+  });
+
   it('stops an analysis that runs away, says so on the document, and keeps serving', async () => {
-    const w = worker(HANGING_SCRIPT, { supersededMs: 50, maxMs: 300 });
+    const w = worker(HANGING_SCRIPT, { supersededMs: 50, maxMs: 300, inProcessWhileStartingChars: 0 });
     const stopped = await w.analyse(request(1));
     assert.strictEqual(stopped!.diagnostics.length, 1);
     assert.match(stopped!.diagnostics[0].message, /stopped analysing this file after 0.3 s/);
