@@ -1,0 +1,243 @@
+import { Node, ObjectNode, PropertyNode } from '../model/ast';
+import { ConditionEntry, parseOperator, Statement, TrustPolicy } from '../model/policy';
+import { conditionIsUnknown, conditionValues, isNegatedOperator, isNullOperator } from '../model/zoneOfTrust';
+import { IdentityProvider, providerForIssuer, samlProvider } from '../aws/oidcProviders';
+import { parseFederatedPrincipal } from '../aws/principals';
+import { classifyAction } from '../aws/stsActions';
+import { addJsonProperty, replaceWord } from './grammar';
+import { hasPolicyVariable } from './subjectForms';
+import { LiteralPrincipal, literalPrincipals } from './trustPrincipals';
+import { Fix, TextEdit } from './types';
+
+/**
+ * What the federation rules (trust-checks.md, F) share: which identity provider a statement
+ * trusts, the conditions on that provider's claims, and the quick fix that adds a claim condition.
+ *
+ * IAM writes a provider's claims as condition keys `<issuer>:<claim>`: the issuer is the OIDC
+ * provider's URL without `https://` (as in the `oidc-provider/...` ARN), the web identity
+ * provider's name (`cognito-identity.amazonaws.com`), or `SAML` (IAM User Guide,
+ * reference_policies_iam-condition-keys, "Available keys for identity federation"). Keys are
+ * compared ignoring case.
+ */
+
+export interface FederatedTrust {
+  statement: Statement;
+  /** The `Federated` value: where a finding about a missing condition goes. */
+  principal: LiteralPrincipal;
+  kind: 'oidc' | 'web-identity' | 'saml';
+  /** The issuer as condition keys spell it: the OIDC host and path, the provider's name, or `SAML`. */
+  issuer: string;
+  /** The provider table's entry, when IAM Trust knows the issuer. */
+  provider?: IdentityProvider;
+  /** The partition of the provider ARN (`aws` for the web identity providers named by name). */
+  partition: string;
+}
+
+const ACTION_OF_KIND = { oidc: 'AssumeRoleWithWebIdentity', 'web-identity': 'AssumeRoleWithWebIdentity', saml: 'AssumeRoleWithSAML' } as const;
+
+/** Whether a statement may grant `action` (by name); true when its actions cannot be read. */
+export function mayGrant(statement: Statement, action: string): boolean {
+  if (statement.notActionProperty || statement.actions.length === 0) return true;
+  return statement.actions.some((a) => {
+    if (a.value === undefined) return true;
+    const meaning = classifyAction(a.value);
+    if (meaning.kind === 'trust') return meaning.name === action;
+    return meaning.kind === 'wildcard' && meaning.grants.includes(action);
+  });
+}
+
+/**
+ * The literal Federated principals of the Allow statements that may grant their sign-in action.
+ * Values known only at deploy time name no provider and are left out.
+ */
+export function federatedTrusts(policy: TrustPolicy): FederatedTrust[] {
+  const out: FederatedTrust[] = [];
+  for (const statement of policy.statements) {
+    if (statement.effect !== 'Allow') continue;
+    for (const principal of literalPrincipals(statement, 'Federated')) {
+      const parsed = parseFederatedPrincipal(principal.value);
+      if (parsed.kind === 'invalid' || !mayGrant(statement, ACTION_OF_KIND[parsed.kind])) continue;
+      if (parsed.kind === 'saml') out.push({ statement, principal, kind: 'saml', issuer: 'SAML', provider: samlProvider(), partition: parsed.partition });
+      else if (parsed.kind === 'oidc') out.push({ statement, principal, kind: 'oidc', issuer: parsed.host, provider: providerForIssuer(parsed.host), partition: parsed.partition });
+      else out.push({ statement, principal, kind: 'web-identity', issuer: parsed.provider, provider: providerForIssuer(parsed.provider), partition: 'aws' });
+    }
+  }
+  return out;
+}
+
+/**
+ * The rule that reports a missing condition on the provider's tenancy claim, so that each gap is
+ * reported once, by the rule that can name its consequence: Amazon Cognito (cognito-aud), EKS
+ * (eks-irsa-sub), the other shared issuers (oidc-sub-missing); oidc-no-condition for the rest.
+ */
+export function missingTenancyRule(provider: IdentityProvider | undefined): string {
+  if (provider?.id === 'cognito-identity') return 'cognito-aud';
+  if (provider?.id === 'eks-irsa') return 'eks-irsa-sub';
+  if (provider?.sharedIssuer && provider.kind !== 'saml') return 'oidc-sub-missing';
+  return 'oidc-no-condition';
+}
+
+/** Trusts of one provider (by table id). */
+export function trustsOf(policy: TrustPolicy, providerId: string): FederatedTrust[] {
+  return federatedTrusts(policy).filter((t) => t.provider?.id === providerId);
+}
+
+/** The condition key of a claim, as the statement should write it: `token.actions.githubusercontent.com:sub`, `SAML:aud`. */
+export function claimKey(trust: FederatedTrust, claim: string): string {
+  return `${trust.issuer}:${claim}`;
+}
+
+/** The claim a condition key names for this trust's issuer (`sub`), or undefined when it is another issuer's key. */
+export function claimOf(trust: FederatedTrust, key: string): string | undefined {
+  const prefix = `${trust.issuer}:`.toLowerCase();
+  return key.toLowerCase().startsWith(prefix) ? key.slice(prefix.length).toLowerCase() : undefined;
+}
+
+/** The conditions of the trust's statement on one of `claims`. */
+export function claimConditions(trust: FederatedTrust, ...claims: string[]): ConditionEntry[] {
+  const wanted = claims.map((c) => c.toLowerCase());
+  return trust.statement.conditions.filter((c) => {
+    const claim = claimOf(trust, c.key);
+    return claim !== undefined && wanted.includes(claim);
+  });
+}
+
+/**
+ * A condition that requires the claim to match: not negated, not `Null`. The claims judged here
+ * (`sub`, `aud`, `amr`) are in every token of their provider, so `...IfExists` and
+ * `ForAllValues:` still compare them.
+ */
+export function requiresMatch(c: ConditionEntry): boolean {
+  return !isNegatedOperator(c.operator) && !isNullOperator(c.operator);
+}
+
+/** The conditions that require one of `claims` to match. */
+export function requiringConditions(trust: FederatedTrust, ...claims: string[]): ConditionEntry[] {
+  return claimConditions(trust, ...claims).filter(requiresMatch);
+}
+
+/** Every condition of the provider's own claims (any claim) that requires a match. */
+export function anyClaimCondition(trust: FederatedTrust): boolean {
+  return trust.statement.conditions.some((c) => claimOf(trust, c.key) !== undefined && requiresMatch(c));
+}
+
+/**
+ * True when the statement's conditions cannot all be read: the Condition element or an operator
+ * block is a deploy-time value, a key or operator is a template placeholder, or the element is
+ * not an object at all (type-mismatch's business). Rules about a *missing* condition stay quiet.
+ */
+export function conditionsUnreadable(statement: Statement): boolean {
+  const value = statement.conditionProperty?.value;
+  if (value && value.kind !== 'object') return true;
+  if (conditionIsUnknown(statement)) return true;
+  if (value?.kind === 'object' && value.properties.some((op) => op.value?.kind !== 'object')) return true;
+  return statement.conditions.some((c) => c.key.includes('${') || c.operator.includes('${'));
+}
+
+/** How an operator compares: exactly, as a pattern, or in a way the federation rules do not judge. */
+export function comparison(operator: string): 'exact' | 'pattern' | undefined {
+  const base = parseOperator(operator).base.toLowerCase();
+  if (base === 'stringequals' || base === 'stringequalsignorecase') return 'exact';
+  if (base === 'stringlike') return 'pattern';
+  return undefined;
+}
+
+export function ignoresCase(operator: string): boolean {
+  return /IgnoreCase$/i.test(parseOperator(operator).base);
+}
+
+export interface JudgedValue {
+  condition: ConditionEntry;
+  node: Node;
+  text: string;
+  /** Position in the condition's list of values. */
+  index: number;
+  /** `StringLike`: `*` and `?` are wildcards. */
+  pattern: boolean;
+  ignoreCase: boolean;
+}
+
+/**
+ * The literal values of requiring `StringEquals`/`StringLike` conditions on `claims`: what the
+ * value rules judge. Deploy-time values and values with policy variables are left out.
+ */
+export function judgedValues(trust: FederatedTrust, ...claims: string[]): JudgedValue[] {
+  const out: JudgedValue[] = [];
+  for (const condition of requiringConditions(trust, ...claims)) {
+    const how = comparison(condition.operator);
+    if (!how) continue;
+    conditionValues(condition).forEach((v, index) => {
+      if (v.text === undefined || hasPolicyVariable(v.text)) return;
+      out.push({ condition, node: v.node, text: v.text, index, pattern: how === 'pattern', ignoreCase: ignoresCase(condition.operator) });
+    });
+  }
+  return out;
+}
+
+/** True when `value` has a `*` or `?` that the operator reads as a wildcard (escapes excluded). */
+export function hasWildcard(v: Pick<JudgedValue, 'text' | 'pattern'>): boolean {
+  return /[*?]/.test(v.pattern ? v.text.replace(/\$\{[*?$]\}/g, '') : v.text);
+}
+
+/**
+ * The quick fix that adds `"<key>": <value>` under `operator` (`StringEquals` unless told): into
+ * the statement's block of that name when there is one, else as a new block, else as a new
+ * Condition element. `valueJson` is JSON text. JSON only: callers check the format.
+ */
+export function addConditionEdit(text: string, statement: Statement, key: string, valueJson: string, operator = 'StringEquals'): TextEdit | undefined {
+  const entry = `{${JSON.stringify(key)}: ${valueJson}}`;
+  const condition = statement.conditionProperty;
+  if (!condition) return addJsonProperty(text, statement.node, 'Condition', `{${JSON.stringify(operator)}: ${entry}}`, 'last');
+  if (condition.value?.kind !== 'object') return undefined;
+  const block = condition.value.properties.find((p) => p.key === operator && p.value?.kind === 'object');
+  return block ? addJsonProperty(text, block.value as ObjectNode, key, valueJson, 'last') : addJsonProperty(text, condition.value, operator, entry, 'last');
+}
+
+/** A preferred fix adding `"<key>": "<value>"` under `StringEquals`. */
+export function addConditionFix(text: string, statement: Statement, key: string, value: string, title: string): Fix | undefined {
+  const edit = addConditionEdit(text, statement, key, JSON.stringify(value));
+  return edit && { title, preferred: true, edits: [edit] };
+}
+
+/** "IAM refuses ..." for providers whose identity-provider controls IAM enforces; empty otherwise. */
+export function identityProviderControlsSentence(provider: IdentityProvider | undefined): string {
+  const controls = provider?.identityProviderControls;
+  if (!controls) return '';
+  const keys = controls.claims.map((c) => `:${c}`).join(' or ');
+  return controls.unconfirmed
+    ? ` IAM is reported to refuse creating or updating a trust policy for ${provider!.name} that does not check ${keys} (identity-provider controls for shared OIDC providers; unconfirmed).`
+    : ` IAM refuses to create or update a trust policy for ${provider!.name} that does not check ${keys} (IAM User Guide: identity-provider controls for shared OIDC providers).`;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The operator block (`"StringEquals": {...}`) that holds a condition entry. */
+export function operatorBlock(statement: Statement, c: ConditionEntry): PropertyNode | undefined {
+  const value = statement.conditionProperty?.value;
+  return value?.kind === 'object' ? value.properties.find((p) => p.keySpan.offset === c.operatorSpan.offset) : undefined;
+}
+
+/** The entries of the operator block that holds `c` (`c` included). */
+export function blockEntries(statement: Statement, c: ConditionEntry): ConditionEntry[] {
+  return statement.conditions.filter((e) => e.operatorSpan.offset === c.operatorSpan.offset);
+}
+
+/**
+ * A fix that renames the operator block holding `c`, keeping its quotes; none when another block
+ * already has that name (the two would collide, and merging them is not a silent edit).
+ */
+export function renameBlockFix(text: string, statement: Statement, c: ConditionEntry, newName: string, title: string): Fix | undefined {
+  const block = operatorBlock(statement, c);
+  const value = statement.conditionProperty?.value;
+  if (!block || value?.kind !== 'object') return undefined;
+  if (value.properties.some((p) => p !== block && p.key.toLowerCase() === newName.toLowerCase())) return undefined;
+  return { title, preferred: true, edits: [replaceWord(text, block.keySpan, newName)] };
+}
+
+/** The operator as written with its base replaced, keeping `ForAnyValue:` and `IfExists`. */
+export function withOperatorBase(operator: string, base: string): string {
+  const op = parseOperator(operator);
+  return `${op.setPrefix ? `${op.setPrefix}:` : ''}${base}${op.ifExists ? 'IfExists' : ''}`;
+}
