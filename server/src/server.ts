@@ -1,8 +1,12 @@
 import { pathToFileURL } from 'url';
 import {
+  CompletionList,
+  CompletionParams,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  Hover,
+  HoverParams,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -24,6 +28,8 @@ import {
   TrustLanguageService,
   uriToFilePath,
 } from './languageService';
+import { COMPLETION_TRIGGER_CHARACTERS, provideCompletions } from './features/completion';
+import { provideHover } from './features/hover';
 import { ANALYSIS_WORKER_DATA, AnalysisWorker, serveAnalysisRequests } from './analysisWorker';
 
 /**
@@ -174,13 +180,29 @@ function startLanguageServer(): void {
   // ── Capabilities and handlers ────────────────────────────────────────────────────────────────
 
   /**
-   * What the server offers. Later features add their providers here and their handlers in
-   * registerFeatureHandlers: completion (features/completion.ts), hover (features/hover.ts), code
-   * actions (features/codeActions.ts, reading service.findings for the fixes).
+   * What the server offers; each provider's handler is in registerFeatureHandlers. Code actions
+   * (features/codeActions.ts) come next, reading service.findings for the fixes.
    */
   function serverCapabilities(): ServerCapabilities {
     return {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+      hoverProvider: true,
+    };
+  }
+
+  /** A request handler that answers `fallback` for unknown documents and on any error, never throwing. */
+  function documentRequest<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (document: TextDocument, params: P, config: TrustConfig) => R | Promise<R>) {
+    return async (params: P): Promise<R> => {
+      try {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return fallback;
+        const config = await configFor(document.uri);
+        return await handler(document, params, config);
+      } catch (e) {
+        logError(`IAM Trust: ${name} failed: ${describeError(e)}`);
+        return fallback;
+      }
     };
   }
 
@@ -190,8 +212,11 @@ function startLanguageServer(): void {
   }
 
   function registerFeatureHandlers(): void {
-    // connection.onCompletion(...), connection.onHover(...), connection.onCodeAction(...) go here,
-    // each wrapped in guard-like error handling, using documents.get(uri) and configFor(uri).
+    connection.onCompletion(
+      documentRequest<CompletionParams, CompletionList | null>('completion', null, (document, params, config) => provideCompletions(document, params.position, config)),
+    );
+    connection.onHover(documentRequest<HoverParams, Hover | null>('hover', null, (document, params, config) => provideHover(document, params.position, config)));
+    // connection.onCodeAction(documentRequest('code actions', [], ...)) goes here.
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
