@@ -168,14 +168,15 @@ const patterns = [
   {
     id: 'saml',
     name: 'SAML federation',
-    description: 'Users of your SAML identity provider sign in to the AWS console with this role.',
+    description: 'Users of your SAML identity provider sign in to the AWS console with this role; their IdP-set source identity follows them into CloudTrail.',
     statement: [
       '"Sid": "${1:TrustSaml}",',
       '"Effect": "Allow",',
       '"Principal": { "Federated": "arn:aws:iam::${2:ACCOUNT_ID}:saml-provider/${3:PROVIDER_NAME}" },',
-      '"Action": ["sts:AssumeRoleWithSAML", "sts:TagSession"],',
+      '"Action": ["sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity"],',
       '"Condition": {',
-      '  "StringEquals": { "SAML:aud": "https://signin.aws.amazon.com/saml" }',
+      '  "StringEquals": { "SAML:aud": "https://signin.aws.amazon.com/saml" },',
+      '  "StringLike": { "sts:SourceIdentity": "${4:*@example.com}" }',
       '}',
     ],
   },
