@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'url';
 import {
+  CodeLens,
+  CodeLensParams,
   CompletionList,
   CompletionParams,
   createConnection,
@@ -30,6 +32,7 @@ import {
 } from './languageService';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletions } from './features/completion';
 import { provideHover } from './features/hover';
+import { provideCodeLenses } from './features/codeLens';
 import { ANALYSIS_WORKER_DATA, AnalysisWorker, serveAnalysisRequests } from './analysisWorker';
 
 /**
@@ -188,6 +191,7 @@ function startLanguageServer(): void {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
     };
   }
 
@@ -216,6 +220,7 @@ function startLanguageServer(): void {
       documentRequest<CompletionParams, CompletionList | null>('completion', null, (document, params, config) => provideCompletions(document, params.position, config)),
     );
     connection.onHover(documentRequest<HoverParams, Hover | null>('hover', null, (document, params, config) => provideHover(document, params.position, config)));
+    connection.onCodeLens(documentRequest<CodeLensParams, CodeLens[]>('code lens', [], (document, _params, config) => provideCodeLenses(document, config)));
     // connection.onCodeAction(documentRequest('code actions', [], ...)) goes here.
   }
 
