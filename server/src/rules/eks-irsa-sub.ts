@@ -1,6 +1,6 @@
-import { Rule, Fix } from './types';
+import { Rule, Fix, TextEdit } from './types';
 import { claimForms, IdentityProvider } from '../aws/oidcProviders';
-import { isJson, replaceWord } from './grammar';
+import { addJsonProperty, isJson, replaceWord } from './grammar';
 import {
   addConditionFix,
   claimConditions,
@@ -10,6 +10,7 @@ import {
   hasWildcard,
   judgedValues,
   JudgedValue,
+  operatorBlock,
   requiringConditions,
   trustsOf,
 } from './federation';
@@ -105,7 +106,7 @@ function checkAudience({ source, text, report }: RuleContext, trust: FederatedTr
   for (const v of judgedValues(trust, 'aud')) {
     if (/^system:serviceaccounts?:/i.test(v.text)) {
       subjectUnderAud = true;
-      const rename = requiringConditions(trust, 'sub').length === 0 ? renameKeyFix(text, v, claimKey(trust, 'sub')) : undefined;
+      const rename = requiringConditions(trust, 'sub').length === 0 ? moveToSubjectFix(text, trust, v, audience, isJson(source)) : undefined;
       report({
         span: v.condition.keySpan,
         message: `"${v.text}" is a service account subject written under "${v.condition.key}": IAM compares it with the token's audience ("${audience}"), so no token matches, and the service account is not checked at all. Write it under "${claimKey(trust, 'sub')}".`,
@@ -137,6 +138,16 @@ function checkAudience({ source, text, report }: RuleContext, trust: FederatedTr
   return subjectUnderAud;
 }
 
-function renameKeyFix(text: string, v: JudgedValue, newKey: string): Fix[] | undefined {
-  return [{ title: `Move it under "${newKey}"`, preferred: true, edits: [replaceWord(text, v.condition.keySpan, newKey)] }];
+/**
+ * Renames the `:aud` key to `:sub`; in JSON, also adds the audience the block then lacks, so the
+ * statement ends up with both conditions.
+ */
+function moveToSubjectFix(text: string, trust: FederatedTrust, v: JudgedValue, audience: string, json: boolean): Fix[] {
+  const sub = claimKey(trust, 'sub');
+  const edits: TextEdit[] = [replaceWord(text, v.condition.keySpan, sub)];
+  const block = operatorBlock(trust.statement, v.condition);
+  if (json && block?.value?.kind === 'object' && claimConditions(trust, 'aud').length === 1) {
+    edits.push(addJsonProperty(text, block.value, claimKey(trust, 'aud'), JSON.stringify(audience), 'last'));
+  }
+  return [{ title: `Move it under "${sub}"`, preferred: true, edits }];
 }

@@ -31,7 +31,9 @@ export const rule: Rule = {
           span: trust.principal.node.span,
           message:
             `Nothing checks "${key}": an assertion from this identity provider is accepted whatever endpoint it was issued for. ` +
-            `Add "StringEquals": {"${key}": "${endpoint ?? 'https://signin.aws.amazon.com/saml'}"} (and the regional sign-in endpoints your provider posts to, if any).`,
+            (endpoint
+              ? `Add "StringEquals": {"${key}": "${endpoint}"} (and the regional sign-in endpoints your provider posts to, if any).`
+              : `Add "StringEquals": {"${key}": "<the sign-in SAML endpoint of your partition>"}.`),
           fixes: fix && [fix],
         });
         continue;
@@ -39,7 +41,7 @@ export const rule: Rule = {
       for (const v of judgedValues(trust, 'aud')) {
         const wildcard = v.pattern && hasWildcard(v);
         if (wildcard && matchesEverything(v.text)) {
-          report({ span: v.node.span, message: `"${v.text}" matches every endpoint, so this condition restricts nothing. Write the AWS sign-in SAML endpoint, "${endpoint ?? 'https://signin.aws.amazon.com/saml'}".` });
+          report({ span: v.node.span, message: `"${v.text}" matches every endpoint, so this condition restricts nothing. Write the AWS sign-in SAML endpoint${endpoint ? `, "${endpoint}"` : ''}.` });
           continue;
         }
         const fits = wildcard ? SAMPLE_ENDPOINTS.some((e) => patternMatches(v.text, e, true, v.ignoreCase)) : accepted(v.ignoreCase ? v.text.toLowerCase() : v.text);
