@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'url';
 import {
+  CodeAction,
+  CodeActionParams,
   CodeLens,
   CodeLensParams,
   CompletionList,
@@ -32,6 +34,7 @@ import {
 } from './languageService';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletions } from './features/completion';
 import { provideHover } from './features/hover';
+import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { ANALYSIS_WORKER_DATA, AnalysisWorker, serveAnalysisRequests } from './analysisWorker';
 
@@ -184,13 +187,14 @@ function startLanguageServer(): void {
 
   /**
    * What the server offers; each provider's handler is in registerFeatureHandlers. Code actions
-   * (features/codeActions.ts) come next, reading service.findings for the fixes.
+   * (features/codeActions.ts) read service.findings for the fixes.
    */
   function serverCapabilities(): ServerCapabilities {
     return {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       codeLensProvider: { resolveProvider: false },
     };
   }
@@ -221,7 +225,11 @@ function startLanguageServer(): void {
     );
     connection.onHover(documentRequest<HoverParams, Hover | null>('hover', null, (document, params, config) => provideHover(document, params.position, config)));
     connection.onCodeLens(documentRequest<CodeLensParams, CodeLens[]>('code lens', [], (document, _params, config) => provideCodeLenses(document, config)));
-    // connection.onCodeAction(documentRequest('code actions', [], ...)) goes here.
+    connection.onCodeAction(
+      documentRequest<CodeActionParams, CodeAction[]>('code actions', [], (document, params, config) =>
+        provideCodeActions({ document, findings: service.findings(document.uri, document.version), range: params.range, context: params.context, config }),
+      ),
+    );
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

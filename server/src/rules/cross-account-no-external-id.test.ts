@@ -1,6 +1,10 @@
-import { policy, ruleTester } from '../testing/ruleTester';
+import * as assert from 'assert';
+import { lint, policy, ruleTester } from '../testing/ruleTester';
 import { assertQuietWithUnknowns } from './groupC.testing';
+import { fixed } from './grammarTesting';
+import { cloudFormationRole } from './fixTesting';
 import { rule } from './cross-account-no-external-id';
+import { rule as externalIdWeak } from './external-id-weak';
 
 const OWN = '210987654321';
 const VENDOR = '348201957364';
@@ -79,4 +83,42 @@ describe('rule cross-account-no-external-id with values known only at deploy tim
     assertQuietWithUnknowns(rule, trust(VENDOR, { Condition: { StringEquals: { 'sts:ExternalId': '${var.external_id}' } } }), zone));
   it('stays quiet when the org id is not literal', () =>
     assertQuietWithUnknowns(rule, trust(VENDOR, { Condition: { StringEquals: { 'aws:PrincipalOrgID': '${var.org_id}' } } }), zone));
+});
+
+describe('rule cross-account-no-external-id quick fix', () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/;
+  const vendorRoot = `arn:aws:iam::${VENDOR}:root`;
+
+  it('requires a freshly generated ExternalId, and the rule is then satisfied', () => {
+    const after = fixed(trust(vendorRoot), rule, zone);
+    const id = UUID.exec(after)?.[0];
+    assert.ok(id, after);
+    assert.strictEqual(after, trust(vendorRoot, { Condition: { StringEquals: { 'sts:ExternalId': id } } }));
+    assert.deepStrictEqual(lint(after, rule, zone), []);
+    assert.deepStrictEqual(lint(after, externalIdWeak, zone), [], 'the generated id is not weak');
+    assert.notStrictEqual(UUID.exec(fixed(trust(vendorRoot), rule, zone))?.[0], id, 'each offer has its own value');
+  });
+
+  it('says where the value comes from, and is not applied by "fix all"', () => {
+    const [finding] = lint(trust(vendorRoot), rule, zone);
+    assert.match(finding.fixes[0].title, /sts:ExternalId.*new random value/);
+    assert.strictEqual(finding.fixes[0].preferred, undefined);
+  });
+
+  it('is offered for partners and when the zone of trust is not configured', () => {
+    assert.strictEqual(lint(trust(PARTNER), rule, zone)[0].fixes.length, 1);
+    assert.strictEqual(lint(trust(VENDOR), rule)[0].fixes.length, 1);
+  });
+
+  it('is not offered when the statement also trusts an own account or a service, which send no ExternalId', () => {
+    const withOwn = lint(trust([`arn:aws:iam::${OWN}:role/Deploy`, vendorRoot]), rule, zone);
+    assert.deepStrictEqual(withOwn.map((f) => f.fixes.length), [0]);
+    const withService = lint(policy({ Effect: 'Allow', Principal: { AWS: vendorRoot, Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }), rule, zone);
+    assert.deepStrictEqual(withService.map((f) => f.fixes.length), [0]);
+  });
+
+  it('is not offered in CloudFormation YAML', () => {
+    const yaml = cloudFormationRole(['- Effect: Allow', `  Principal: { AWS: "${vendorRoot}" }`, '  Action: sts:AssumeRole']);
+    assert.deepStrictEqual(lint(yaml, rule, zone, 'template.yaml').map((f) => f.fixes.length), [0]);
+  });
 });

@@ -1,6 +1,10 @@
-import { Rule } from './types';
+import { randomUUID } from 'crypto';
+import { Fix, ReportDescriptor, Rule, RuleContext } from './types';
+import { Statement } from '../model/policy';
 import { AwsPrincipal } from '../aws/principals';
-import { classifyAccount, grantedAwsPrincipals, hasExternalIdCondition, narrowingMayBeUnknown, zoneOfTrustConfigured } from '../model/zoneOfTrust';
+import { isJson } from './grammar';
+import { addConditionEdit } from './jsonEdits';
+import { accountOfValue, classifyAccount, grantedAwsPrincipals, hasExternalIdCondition, narrowingMayBeUnknown, zoneOfTrustConfigured } from '../model/zoneOfTrust';
 
 /**
  * The confused-deputy pattern (trust-checks.md, C): a third party that assumes roles for many
@@ -28,13 +32,32 @@ function who(p: AwsPrincipal): string {
   }
 }
 
+/**
+ * Requires an ExternalId with a fresh random value (a UUID: unique and unguessable, which is what
+ * external-id-weak asks of it). Offered only when every principal of the statement is an AWS
+ * principal outside the user's own accounts: the condition binds the whole statement, and a
+ * service, a federated user or one's own role would have to send an id it does not know.
+ */
+function externalIdFix({ source, config, text }: RuleContext, statement: Statement): Fix[] | undefined {
+  if (!isJson(source)) return undefined;
+  const foreignAws = statement.principals.every((p) => {
+    const account = p.type === 'AWS' && p.value !== undefined ? accountOfValue(p.value) : undefined;
+    return account !== undefined && !config.ownAccountIds.includes(account);
+  });
+  if (!foreignAws) return undefined;
+  const edit = addConditionEdit(text, statement, 'StringEquals', 'sts:ExternalId', randomUUID());
+  return edit ? [{ title: 'Require an sts:ExternalId (a new random value: give it to the vendor, or use the one they gave you)', edits: [edit] }] : undefined;
+}
+
 export const rule: Rule = {
   id: 'cross-account-no-external-id',
   group: 'C',
   defaultSeverity: 'warning',
   description: 'An AWS principal in an account outside your zone of trust with no sts:ExternalId condition (confused deputy).',
-  check({ policy, config, report }) {
+  check(context) {
+    const { policy, config } = context;
     for (const { statement: s, principal: p, parsed } of grantedAwsPrincipals(policy)) {
+      const report = (d: ReportDescriptor) => context.report({ ...d, fixes: externalIdFix(context, s) });
       const account = parsed.account;
       if (!account || parsed.kind === 'invalid') continue;
       if (hasExternalIdCondition(policy, s) || narrowingMayBeUnknown(policy, s)) continue;

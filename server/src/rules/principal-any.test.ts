@@ -1,7 +1,9 @@
 import * as assert from 'assert';
-import { policy, ruleTester } from '../testing/ruleTester';
+import { lint, policy, ruleTester } from '../testing/ruleTester';
 import { assertQuietWithUnknowns, lintWithUnknowns } from './groupC.testing';
-import { rule } from './principal-any';
+import { fixed } from './grammarTesting';
+import { cloudFormationRole } from './fixTesting';
+import { ORG_ID_PLACEHOLDER, rule } from './principal-any';
 
 const anyone = { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' };
 const denyOutsideOrg = {
@@ -102,5 +104,49 @@ describe('rule principal-any with values known only at deploy time', () => {
     const narrowed = policy({ ...anyone, Condition: { StringEquals: { 'aws:PrincipalOrgID': '${var.org_id}' } } });
     assert.deepStrictEqual(lintWithUnknowns(narrowed, rule).map((f) => f.severity), ['hint']);
     assert.deepStrictEqual(lintWithUnknowns(policy(anyone), rule).map((f) => f.severity), ['error']);
+  });
+});
+
+describe('rule principal-any quick fix', () => {
+  const ORG_ID = 'o-a1b2c3d4e5';
+  const onlyOrg = (orgId: string) => policy({ ...anyone, Condition: { StringEquals: { 'aws:PrincipalOrgID': orgId } } });
+
+  it('narrows to the configured organization, as the preferred fix; the error becomes a hint', () => {
+    const [finding] = lint(policy(anyone), rule, { organizationId: ORG_ID });
+    assert.deepStrictEqual(finding.fixes.map((f) => [f.title, f.preferred]), [[`Allow only principals of organization ${ORG_ID} (aws:PrincipalOrgID)`, true]]);
+    const after = fixed(policy(anyone), rule, { organizationId: ORG_ID });
+    assert.strictEqual(after, onlyOrg(ORG_ID));
+    assert.deepStrictEqual(lint(after, rule, { organizationId: ORG_ID }).map((f) => f.severity), ['hint']);
+  });
+
+  it('writes a placeholder when no organization is configured, and says so', () => {
+    const [finding] = lint(policy(anyone), rule);
+    assert.match(finding.fixes[0].title, new RegExp(`replace ${ORG_ID_PLACEHOLDER}`));
+    assert.strictEqual(finding.fixes[0].preferred, undefined, 'a placeholder is not a fix to apply blindly');
+    assert.strictEqual(fixed(policy(anyone), rule), onlyOrg(ORG_ID_PLACEHOLDER));
+  });
+
+  it('adds to the Condition that is there', () => {
+    const tagged = { ...anyone, Condition: { StringEquals: { 'aws:PrincipalTag/team': 'platform' } } };
+    assert.strictEqual(
+      fixed(policy(tagged), rule, { organizationId: ORG_ID }),
+      policy({ ...anyone, Condition: { StringEquals: { 'aws:PrincipalTag/team': 'platform', 'aws:PrincipalOrgID': ORG_ID } } }),
+    );
+  });
+
+  it('is not offered when the condition would also bind other principals of the statement', () => {
+    const [finding] = lint(policy({ ...anyone, Principal: { AWS: ['arn:aws:iam::210987654321:root', '*'] } }), rule, { organizationId: ORG_ID });
+    assert.deepStrictEqual(finding.fixes, []);
+  });
+
+  it('is not offered when the org key is already there with an empty value: that value is the author\'s to fix', () => {
+    const [finding] = lint(policy({ ...anyone, Condition: { StringEquals: { 'aws:PrincipalOrgID': '' } } }), rule, { organizationId: ORG_ID });
+    assert.deepStrictEqual(finding.fixes, []);
+  });
+
+  it('is not offered in CloudFormation YAML, where inserting JSON would be wrong', () => {
+    const yaml = cloudFormationRole(['- Effect: Allow', "  Principal: { AWS: '*' }", '  Action: sts:AssumeRole']);
+    const found = lint(yaml, rule, { organizationId: ORG_ID }, 'template.yaml');
+    assert.deepStrictEqual(found.map((f) => [yaml.substr(f.span.offset, f.span.length), f.fixes.length]), [["'*'", 0]]);
   });
 });

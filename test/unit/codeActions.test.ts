@@ -1,0 +1,165 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { mergeConfig, TrustConfig } from '../../server/src/config';
+import { computeDocumentDiagnostics, DocumentDiagnostics } from '../../server/src/features/diagnostics';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, provideCodeActions } from '../../server/src/features/codeActions';
+import { Finding } from '../../server/src/rules/types';
+import { cloudFormationRole } from '../../server/src/rules/fixTesting';
+
+const DOCS_ROOT = path.resolve(__dirname, '..', '..', '..', 'docs', 'rules');
+const URI = 'file:///w/role-trust.json';
+
+const POLICY = `{
+  "Version": "2012-10-18",
+  "Statement": [
+    {
+      "Efect": "Allow",
+      "Principal": { "AWS": "*" },
+      "Action": "sts:AssumeRole"
+    }
+  ]
+}
+`;
+
+const ORG = { organizationId: 'o-a1b2c3d4e5' };
+
+function diagnose(text: string, config: Partial<TrustConfig> = ORG, uri = URI, languageId = 'json'): { document: TextDocument } & DocumentDiagnostics {
+  const document = TextDocument.create(uri, languageId, 1, text);
+  const filePath = uri.replace('file://', '');
+  return { document, ...computeDocumentDiagnostics({ document, filePath, languageId, config: mergeConfig(config), docsRoot: DOCS_ROOT }) };
+}
+
+function diagnosticOf(diagnostics: Diagnostic[], code: string): Diagnostic {
+  const found = diagnostics.find((d) => d.code === code);
+  assert.ok(found, `no ${code} diagnostic among ${diagnostics.map((d) => d.code).join(', ')}`);
+  return found;
+}
+
+/** Applies a code action's edit to the text, as the editor would. */
+function applyAction(document: TextDocument, action: CodeAction): string {
+  const edits: TextEdit[] = action.edit?.changes?.[document.uri] ?? [];
+  assert.ok(edits.length > 0, `"${action.title}" edits nothing`);
+  return TextDocument.applyEdits(document, edits);
+}
+
+function actionsFor(d: { document: TextDocument; findings: Finding[] }, range: Range, diagnostics: Diagnostic[], only?: string[], config: Partial<TrustConfig> = ORG): CodeAction[] {
+  return provideCodeActions({ document: d.document, findings: d.findings, range, context: { diagnostics, only }, docsRoot: DOCS_ROOT, config: mergeConfig(config) });
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+describe('code actions', () => {
+  it('turn the fixes of the diagnostic in the context into quick fixes that carry it', () => {
+    const d = diagnose(POLICY);
+    const version = diagnosticOf(d.diagnostics, 'version-invalid');
+    const actions = actionsFor(d, version.range, [version]);
+    const quickFixes = actions.filter((a) => a.kind === CodeActionKind.QuickFix);
+    assert.deepStrictEqual(
+      quickFixes.map((a) => [a.title, a.isPreferred, a.diagnostics]),
+      [['Change the version to "2012-10-17"', true, [version]]],
+    );
+    const after = diagnose(applyAction(d.document, quickFixes[0]));
+    assert.ok(!after.diagnostics.some((x) => x.code === 'version-invalid'), 'the finding is gone');
+  });
+
+  it('offer the group C fixes: an organization condition for "*"', () => {
+    const d = diagnose(POLICY.replace('"Efect"', '"Effect"'));
+    const any = diagnosticOf(d.diagnostics, 'principal-any');
+    const [action] = actionsFor(d, any.range, [any], [CodeActionKind.QuickFix]);
+    assert.strictEqual(action.title, 'Allow only principals of organization o-a1b2c3d4e5 (aws:PrincipalOrgID)');
+    assert.strictEqual(action.isPreferred, true);
+    const text = applyAction(d.document, action);
+    assert.deepStrictEqual(JSON.parse(text).Statement[0].Condition, { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } });
+    const after = diagnose(text);
+    assert.deepStrictEqual(after.diagnostics.filter((x) => x.code === 'principal-any').map((x) => x.severity), [4], 'only a hint naming the organization is left');
+  });
+
+  it('find the finding by rule and range when the client dropped the diagnostic data', () => {
+    const d = diagnose(POLICY);
+    const element = diagnosticOf(d.diagnostics, 'unknown-element');
+    const withoutData: Diagnostic = { ...element, data: undefined };
+    const actions = actionsFor(d, element.range, [withoutData], [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.diagnostics]), [['Change to "Effect"', [withoutData]]]);
+  });
+
+  it('offer the fixes under the cursor when the client sends no diagnostics, with a diagnostic of their own', () => {
+    const d = diagnose(POLICY);
+    const element = diagnosticOf(d.diagnostics, 'unknown-element');
+    const cursor = { start: element.range.start, end: element.range.start };
+    const actions = actionsFor(d, cursor, [], [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Change to "Effect"']);
+    assert.strictEqual(actions[0].diagnostics?.[0].code, 'unknown-element');
+    assert.deepStrictEqual(actions[0].diagnostics?.[0].range, element.range);
+  });
+
+  it('offer nothing for a diagnostic of another version or another tool, and nothing away from findings', () => {
+    const d = diagnose(POLICY);
+    const version = diagnosticOf(d.diagnostics, 'version-invalid');
+    const moved: Diagnostic = { ...version, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    const foreign: Diagnostic = { range: version.range, message: 'x', source: 'other', code: 'other-rule' };
+    const nowhere = { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } };
+    assert.deepStrictEqual(actionsFor(d, nowhere, [moved, foreign], [CodeActionKind.QuickFix]), []);
+  });
+
+  it('offer nothing when the findings are stale or missing', () => {
+    const d = diagnose(POLICY);
+    const version = diagnosticOf(d.diagnostics, 'version-invalid');
+    assert.deepStrictEqual(provideCodeActions({ document: d.document, findings: undefined, range: version.range, context: { diagnostics: [version] } }), []);
+  });
+
+  it('"fix all" applies every preferred fix, one after the other, without making two of one element', () => {
+    // Renaming "Efect" and adding the missing Effect are each right; together they would make two.
+    const d = diagnose(POLICY);
+    const actions = actionsFor(d, START, [], [CodeActionKind.Source]);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.kind, a.diagnostics]), [[FIX_ALL_TITLE, FIX_ALL_KIND, undefined]]);
+    const text = applyAction(d.document, actions[0]);
+    const statement = JSON.parse(text).Statement[0];
+    assert.deepStrictEqual(Object.keys(statement).filter((k) => /^effect$/i.test(k)), ['Effect']);
+    assert.strictEqual(statement.Effect, 'Allow');
+    const codes = diagnose(text).diagnostics.map((x) => `${x.code}:${x.severity}`);
+    assert.deepStrictEqual(codes, ['principal-any:4'], 'what is left is the hint that names the organization');
+    assert.deepStrictEqual(actionsFor(diagnose(text), START, [], [CodeActionKind.SourceFixAll]), [], 'nothing left to fix');
+  });
+
+  it('"fix all" is one edit of the changed part, so the rest of the document and its undo stay put', () => {
+    const d = diagnose(POLICY);
+    const [action] = actionsFor(d, START, [], [FIX_ALL_KIND]);
+    const edits = action.edit?.changes?.[URI] ?? [];
+    assert.strictEqual(edits.length, 1);
+    assert.deepStrictEqual(edits[0].range.start, { line: 1, character: 23 }, 'starts at the last digit of the version');
+    assert.strictEqual(edits[0].range.end.line, 6, 'ends after the Action, where the Condition goes');
+  });
+
+  it('"fix all" needs the configuration to run the engine again, and is never computed unasked', () => {
+    const d = diagnose(POLICY);
+    assert.deepStrictEqual(provideCodeActions({ document: d.document, findings: d.findings, range: START, context: { diagnostics: [], only: [FIX_ALL_KIND] } }), []);
+    assert.deepStrictEqual(actionsFor(d, START, []).filter((a) => a.kind === FIX_ALL_KIND), []);
+  });
+
+  it('filter by the kinds the client asks for', () => {
+    const d = diagnose(POLICY);
+    const version = diagnosticOf(d.diagnostics, 'version-invalid');
+    const kinds = (only?: string[]) => [...new Set(actionsFor(d, version.range, [version], only).map((a) => a.kind))];
+    assert.deepStrictEqual(kinds(), [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(kinds([CodeActionKind.QuickFix]), [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(kinds([CodeActionKind.SourceFixAll]), [FIX_ALL_KIND]);
+    assert.deepStrictEqual(kinds([CodeActionKind.QuickFix, CodeActionKind.Source]), [CodeActionKind.QuickFix, FIX_ALL_KIND]);
+    assert.deepStrictEqual(kinds([CodeActionKind.Refactor]), []);
+  });
+
+  it('offer in YAML only the fixes that are right in YAML', () => {
+    const yaml = cloudFormationRole(['- Effect: Allow', '  Principal:', '    AWS: [arn:aws:iam::348201957364:root, "*"]', '  Action: sts:AssumeRole']);
+    const d = diagnose(yaml, ORG, 'file:///w/template.yaml', 'yaml');
+    const whole = { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } };
+    const actions = actionsFor(d, whole, d.diagnostics, [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(
+      actions.map((a) => a.diagnostics?.[0].code),
+      ['principal-account-root'],
+      'inserting a JSON Condition into YAML is not offered',
+    );
+    const text = applyAction(d.document, actions[0]);
+    assert.ok(text.includes('AWS: [arn:aws:iam::348201957364:role/ROLE_NAME, "*"]'), text);
+  });
+});
