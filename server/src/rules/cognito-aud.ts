@@ -1,5 +1,5 @@
 import { Rule } from './types';
-import { claimKey, conditionsUnreadable, hasWildcard, identityProviderControlsSentence, judgedValues, requiringConditions, trustsOf } from './federation';
+import { claimKey, conditionsUnreadable, hasWildcard, identityProviderControlsSentence, judgedValues, refusedUnlessClaim, requiringConditions, trustsOf } from './federation';
 import { patternTokens } from './subjectForms';
 
 /**
@@ -18,7 +18,7 @@ export const rule: Rule = {
       const provider = trust.provider!;
       const key = claimKey(trust, 'aud');
       if (requiringConditions(trust, 'aud').length === 0) {
-        if (conditionsUnreadable(trust.statement)) continue;
+        if (conditionsUnreadable(trust.statement) || refusedUnlessClaim(policy, trust, ['aud']) !== false) continue;
         report({
           span: trust.principal.node.span,
           message:

@@ -11,6 +11,7 @@ import {
   judgedValues,
   JudgedValue,
   operatorBlock,
+  refusedUnlessClaim,
   requiringConditions,
   trustsOf,
 } from './federation';
@@ -42,10 +43,10 @@ export const rule: Rule = {
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SERVICE_ACCOUNT = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-function checkSubject({ text, report }: RuleContext, trust: FederatedTrust, provider: IdentityProvider): void {
+function checkSubject({ policy, text, report }: RuleContext, trust: FederatedTrust, provider: IdentityProvider): void {
   const key = claimKey(trust, 'sub');
   if (requiringConditions(trust, 'sub').length === 0) {
-    if (conditionsUnreadable(trust.statement)) return;
+    if (conditionsUnreadable(trust.statement) || refusedUnlessClaim(policy, trust, ['sub']) !== false) return;
     report({
       span: trust.principal.node.span,
       message: `Every pod of this EKS cluster can assume this role, whatever its namespace and service account: nothing checks "${key}". Add "StringEquals": {"${key}": "system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT", "${claimKey(trust, 'aud')}": "${provider.audience}"}.`,

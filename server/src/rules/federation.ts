@@ -116,9 +116,42 @@ export function requiringConditions(trust: FederatedTrust, ...claims: string[]):
   return claimConditions(trust, ...claims).filter(requiresMatch);
 }
 
-/** Every condition of the provider's own claims (any claim) that requires a match. */
+/** Whether the statement has a condition that requires one of the provider's claims (any claim) to match. */
 export function anyClaimCondition(trust: FederatedTrust): boolean {
   return trust.statement.conditions.some((c) => claimOf(trust, c.key) !== undefined && requiresMatch(c));
+}
+
+/**
+ * Whether a Deny statement of the policy refuses this provider's tokens unless one of `claims`
+ * matches (`"StringNotLike": {"<issuer>:sub": "repo:acme/*"}`): that evaluates the claim as surely
+ * as a condition of the Allow. `unknown` when a Deny that might do so cannot be read.
+ * `claims` empty: any claim of the provider.
+ */
+export function refusedUnlessClaim(policy: TrustPolicy, trust: FederatedTrust, claims: string[]): boolean | 'unknown' {
+  let unknown = false;
+  const wanted = claims.map((c) => c.toLowerCase());
+  for (const deny of policy.statements) {
+    if (deny.effect !== 'Deny' || deny.conditions.length === 0) continue;
+    const names = deny.principals.some((p) => p.value === '*' || (p.type === 'Federated' && p.value === trust.principal.value));
+    const mayName = deny.principals.some((p) => p.value === undefined);
+    if ((!names && !mayName) || !mayGrant(deny, ACTION_OF_KIND[trust.kind])) continue;
+    if (conditionsUnreadable(deny)) {
+      unknown = true;
+      continue;
+    }
+    const refuses = deny.conditions.every((c) => {
+      const claim = claimOf(trust, c.key);
+      return claim !== undefined && (wanted.length === 0 || wanted.includes(claim)) && isNegatedOperator(c.operator) && c.values.length > 0;
+    });
+    if (!refuses) continue;
+    if (names && conditionValuesKnown(deny)) return true;
+    unknown = true;
+  }
+  return unknown ? 'unknown' : false;
+}
+
+function conditionValuesKnown(statement: Statement): boolean {
+  return statement.conditions.every((c) => c.values.every((v) => v.value !== undefined));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Rule } from './types';
 import { isJson } from './grammar';
-import { addConditionFix, claimKey, conditionsUnreadable, federatedTrusts, hasWildcard, judgedValues, requiringConditions } from './federation';
+import { addConditionFix, claimKey, conditionsUnreadable, federatedTrusts, hasWildcard, judgedValues, refusedUnlessClaim, requiringConditions } from './federation';
 import { matchesEverything, patternMatches } from './subjectForms';
 import { replaceStringValue } from './trustPrincipals';
 
@@ -28,7 +28,7 @@ export const rule: Rule = {
       const key = claimKey(trust, 'aud');
       const audience = provider.audience;
       if (requiringConditions(trust, 'aud').length === 0) {
-        if (conditionsUnreadable(trust.statement)) continue;
+        if (conditionsUnreadable(trust.statement) || refusedUnlessClaim(policy, trust, ['aud']) !== false) continue;
         const fix = isJson(source) ? addConditionFix(text, trust.statement, key, audience, `Add "${key}": "${audience}"`) : undefined;
         report({
           span: trust.principal.node.span,

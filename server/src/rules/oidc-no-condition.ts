@@ -1,6 +1,6 @@
 import { Rule } from './types';
 import { templateText } from '../aws/oidcProviders';
-import { anyClaimCondition, claimKey, conditionsUnreadable, federatedTrusts, missingTenancyRule } from './federation';
+import { anyClaimCondition, claimKey, conditionsUnreadable, federatedTrusts, missingTenancyRule, refusedUnlessClaim } from './federation';
 
 /**
  * An OIDC or web identity principal with no condition on its provider's claims (trust-checks.md,
@@ -18,7 +18,7 @@ export const rule: Rule = {
   check({ policy, report }) {
     for (const trust of federatedTrusts(policy)) {
       if (trust.kind === 'saml' || missingTenancyRule(trust.provider) !== 'oidc-no-condition') continue;
-      if (conditionsUnreadable(trust.statement) || anyClaimCondition(trust)) continue;
+      if (conditionsUnreadable(trust.statement) || anyClaimCondition(trust) || refusedUnlessClaim(policy, trust, []) !== false) continue;
       const who = trust.provider ? `${trust.provider.name} (${trust.issuer})` : trust.issuer;
       const subjects = trust.provider?.subjects?.map((s) => templateText(s.template));
       report({

@@ -20,6 +20,10 @@ ruleTester(rule, {
     { name: 'Cognito is cognito-aud\'s business', code: policy(webIdentity(COGNITO)) },
     { name: 'a Deny statement', code: policy({ ...webIdentity(GITHUB_PROVIDER), Effect: 'Deny' }) },
     { name: 'the statement grants only TagSession', code: policy(webIdentity(GITHUB_PROVIDER, undefined, 'sts:TagSession')) },
+    {
+      name: 'a Deny refuses every token outside one owner',
+      code: policy(webIdentity(GITHUB_PROVIDER, { StringEquals: githubAud() }), { ...webIdentity(GITHUB_PROVIDER, { StringNotLike: { [SUB]: 'repo:acme/*' } }), Effect: 'Deny' }),
+    },
   ],
   invalid: [
     {
@@ -64,6 +68,14 @@ ruleTester(rule, {
       code: policy(webIdentity([GITHUB_PROVIDER, `arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.com`])),
       errors: [{ text: `"${GITHUB_PROVIDER}"` }, { text: `"${GITLAB_PROVIDER}"` }],
     },
+    {
+      name: 'a Deny that also needs another condition to hold does not refuse everyone else',
+      code: policy(webIdentity(GITHUB_PROVIDER, { StringEquals: githubAud() }), {
+        ...webIdentity(GITHUB_PROVIDER, { StringNotLike: { [SUB]: 'repo:acme/*' }, Bool: { 'aws:SecureTransport': 'false' } }),
+        Effect: 'Deny',
+      }),
+      errors: [{ text: `"${GITHUB_PROVIDER}"` }],
+    },
   ],
 });
 
@@ -71,6 +83,10 @@ unknownValueTester(rule, [
   { name: 'a deploy-time subject value', code: github({ StringLike: { [SUB]: '${var.subject}' } }) },
   { name: 'a deploy-time Condition', code: policy({ ...webIdentity(GITHUB_PROVIDER), Condition: '${local.github_conditions}' }) },
   { name: 'a deploy-time principal', code: policy(webIdentity('${aws_iam_openid_connect_provider.github.arn}')) },
+  {
+    name: 'a Deny whose principal is known only at deploy time may refuse other owners',
+    code: policy(webIdentity(GITHUB_PROVIDER, { StringEquals: githubAud() }), { ...webIdentity('${var.github_provider_arn}', { StringNotLike: { [SUB]: 'repo:acme/*' } }), Effect: 'Deny' }),
+  },
 ]);
 
 describe('rule oidc-sub-missing in CloudFormation', () => {

@@ -1,6 +1,6 @@
 import { Rule } from './types';
 import { templateText } from '../aws/oidcProviders';
-import { claimKey, conditionsUnreadable, federatedTrusts, identityProviderControlsSentence, missingTenancyRule, requiringConditions, capitalise } from './federation';
+import { claimKey, conditionsUnreadable, federatedTrusts, identityProviderControlsSentence, missingTenancyRule, refusedUnlessClaim, requiringConditions, capitalise } from './federation';
 
 /**
  * A shared issuer whose tenancy claim is not evaluated (trust-checks.md, F). GitHub, GitLab.com,
@@ -24,7 +24,7 @@ export const rule: Rule = {
       const tenancy = provider.tenancyClaim;
       const key = claimKey(trust, tenancy);
       const controls = provider.identityProviderControls?.claims ?? [];
-      if (requiringConditions(trust, tenancy).length > 0) continue;
+      if (requiringConditions(trust, tenancy).length > 0 || refusedUnlessClaim(policy, trust, [tenancy]) !== false) continue;
       const span = trust.principal.node.span;
       const workflowOnly = controls.filter((c) => c !== tenancy).find((c) => requiringConditions(trust, c).length > 0);
       if (workflowOnly) {

@@ -16,6 +16,10 @@ ruleTester(rule, {
     { name: 'the China partition', code: policy({ Effect: 'Allow', Principal: { Federated: 'arn:aws-cn:iam::318574629013:saml-provider/Okta' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'SAML:aud': 'https://signin.amazonaws.cn/saml' } } }) },
     { name: 'an OIDC principal is not SAML', code: policy({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::318574629013:oidc-provider/auth.example-corp.net' }, Action: 'sts:AssumeRoleWithWebIdentity' }) },
     { name: 'a statement that cannot grant AssumeRoleWithSAML', code: policy({ Effect: 'Allow', Principal: { Federated: SAML_PROVIDER }, Action: 'sts:TagSession' }) },
+    {
+      name: 'a Deny for every principal refuses other endpoints',
+      code: policy({ Effect: 'Allow', Principal: { Federated: SAML_PROVIDER }, Action: 'sts:AssumeRoleWithSAML' }, { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRoleWithSAML', Condition: { StringNotEquals: { 'SAML:aud': GLOBAL } } }),
+    },
   ],
   invalid: [
     { name: 'no SAML:aud', code: saml(), errors: [{ text: `"${SAML_PROVIDER}"`, message: ['Nothing checks "SAML:aud"', GLOBAL], severity: 'warning' }] },

@@ -1,6 +1,6 @@
 import { Rule } from './types';
 import { isJson } from './grammar';
-import { addConditionFix, claimKey, conditionsUnreadable, FederatedTrust, hasWildcard, judgedValues, requiringConditions, trustsOf } from './federation';
+import { addConditionFix, claimKey, conditionsUnreadable, FederatedTrust, hasWildcard, judgedValues, refusedUnlessClaim, requiringConditions, trustsOf } from './federation';
 import { matchesEverything, patternMatches } from './subjectForms';
 import { replaceStringValue } from './trustPrincipals';
 
@@ -25,7 +25,7 @@ export const rule: Rule = {
       const patterns = (provider.audiencePatterns ?? []).map((p) => new RegExp(p));
       const accepted = (value: string) => patterns.some((re) => re.test(value));
       if (requiringConditions(trust, 'aud').length === 0) {
-        if (conditionsUnreadable(trust.statement)) continue;
+        if (conditionsUnreadable(trust.statement) || refusedUnlessClaim(policy, trust, ['aud']) !== false) continue;
         const fix = endpoint && isJson(source) ? addConditionFix(text, trust.statement, key, endpoint, `Add "${key}": "${endpoint}"`) : undefined;
         report({
           span: trust.principal.node.span,
