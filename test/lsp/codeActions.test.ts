@@ -98,6 +98,25 @@ describe('language server: code actions over stdio', () => {
     assert.deepStrictEqual(after.diagnostics.filter((d) => d.code === 'principal-account-root'), []);
   });
 
+  it('replaces an account root in Terraform jsonencode in place', async () => {
+    const text = [
+      'resource "aws_iam_role" "audit" {',
+      '  name = "audit"',
+      '  assume_role_policy = jsonencode({',
+      '    Version = "2012-10-17"',
+      `    Statement = [{ Effect = "Allow", Principal = { AWS = "${VENDOR}" }, Action = "sts:AssumeRole" }]`,
+      '  })',
+      '}',
+      '',
+    ].join('\n');
+    const { uri, diagnostic } = await openWithProblem('infra/audit.tf', text, 'principal-account-root', 'terraform');
+    const actions = await codeActions(uri, diagnostic, [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(actions.map((a) => a.diagnostics?.[0].code), ['principal-account-root'], JSON.stringify(actions.map((a) => a.title)));
+    const after = await applyAndWait(uri, text, actions[0]);
+    assert.ok(after.text.includes(`AWS = "arn:aws:iam::${VENDOR}:role/ROLE_NAME"`), after.text);
+    assert.deepStrictEqual(after.diagnostics.filter((d) => d.code === 'principal-account-root'), []);
+  });
+
   it('"fix all" applies every preferred fix in one edit', async () => {
     const text = `{
   "Version": "2012-10-18",

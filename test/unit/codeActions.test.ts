@@ -3,6 +3,7 @@ import * as path from 'path';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mergeConfig, TrustConfig } from '../../server/src/config';
+import { initParsers } from '../../server/src/documents';
 import { computeDocumentDiagnostics, DocumentDiagnostics } from '../../server/src/features/diagnostics';
 import { FIX_ALL_KIND, FIX_ALL_TITLE, provideCodeActions } from '../../server/src/features/codeActions';
 import { Finding } from '../../server/src/rules/types';
@@ -44,17 +45,17 @@ function applyAction(document: TextDocument, action: CodeAction): string {
   return TextDocument.applyEdits(document, edits);
 }
 
-function actionsFor(d: { document: TextDocument; findings: Finding[] }, range: Range, diagnostics: Diagnostic[], only?: string[], config: Partial<TrustConfig> = ORG): CodeAction[] {
+function actionsFor(d: { document: TextDocument; findings: Finding[] }, range: Range, diagnostics: Diagnostic[], only?: string[], config: Partial<TrustConfig> = ORG): Promise<CodeAction[]> {
   return provideCodeActions({ document: d.document, findings: d.findings, range, context: { diagnostics, only }, docsRoot: DOCS_ROOT, config: mergeConfig(config) });
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 describe('code actions', () => {
-  it('turn the fixes of the diagnostic in the context into quick fixes that carry it', () => {
+  it('turn the fixes of the diagnostic in the context into quick fixes that carry it', async () => {
     const d = diagnose(POLICY);
     const version = diagnosticOf(d.diagnostics, 'version-invalid');
-    const actions = actionsFor(d, version.range, [version]);
+    const actions = await actionsFor(d, version.range, [version]);
     const quickFixes = actions.filter((a) => a.kind === CodeActionKind.QuickFix);
     assert.deepStrictEqual(
       quickFixes.map((a) => [a.title, a.isPreferred, a.diagnostics]),
@@ -64,10 +65,10 @@ describe('code actions', () => {
     assert.ok(!after.diagnostics.some((x) => x.code === 'version-invalid'), 'the finding is gone');
   });
 
-  it('offer the group C fixes: an organization condition for "*"', () => {
+  it('offer the group C fixes: an organization condition for "*"', async () => {
     const d = diagnose(POLICY.replace('"Efect"', '"Effect"'));
     const any = diagnosticOf(d.diagnostics, 'principal-any');
-    const [action] = actionsFor(d, any.range, [any], [CodeActionKind.QuickFix]);
+    const [action] = await actionsFor(d, any.range, [any], [CodeActionKind.QuickFix]);
     assert.strictEqual(action.title, 'Allow only principals of organization o-a1b2c3d4e5 (aws:PrincipalOrgID)');
     assert.strictEqual(action.isPreferred, true);
     const text = applyAction(d.document, action);
@@ -76,43 +77,43 @@ describe('code actions', () => {
     assert.deepStrictEqual(after.diagnostics.filter((x) => x.code === 'principal-any').map((x) => x.severity), [4], 'only a hint naming the organization is left');
   });
 
-  it('find the finding by rule and range when the client dropped the diagnostic data', () => {
+  it('find the finding by rule and range when the client dropped the diagnostic data', async () => {
     const d = diagnose(POLICY);
     const element = diagnosticOf(d.diagnostics, 'unknown-element');
     const withoutData: Diagnostic = { ...element, data: undefined };
-    const actions = actionsFor(d, element.range, [withoutData], [CodeActionKind.QuickFix]);
+    const actions = await actionsFor(d, element.range, [withoutData], [CodeActionKind.QuickFix]);
     assert.deepStrictEqual(actions.map((a) => [a.title, a.diagnostics]), [['Change to "Effect"', [withoutData]]]);
   });
 
-  it('offer the fixes under the cursor when the client sends no diagnostics, with a diagnostic of their own', () => {
+  it('offer the fixes under the cursor when the client sends no diagnostics, with a diagnostic of their own', async () => {
     const d = diagnose(POLICY);
     const element = diagnosticOf(d.diagnostics, 'unknown-element');
     const cursor = { start: element.range.start, end: element.range.start };
-    const actions = actionsFor(d, cursor, [], [CodeActionKind.QuickFix]);
+    const actions = await actionsFor(d, cursor, [], [CodeActionKind.QuickFix]);
     assert.deepStrictEqual(actions.map((a) => a.title), ['Change to "Effect"']);
     assert.strictEqual(actions[0].diagnostics?.[0].code, 'unknown-element');
     assert.deepStrictEqual(actions[0].diagnostics?.[0].range, element.range);
   });
 
-  it('offer nothing for a diagnostic of another version or another tool, and nothing away from findings', () => {
+  it('offer nothing for a diagnostic of another version or another tool, and nothing away from findings', async () => {
     const d = diagnose(POLICY);
     const version = diagnosticOf(d.diagnostics, 'version-invalid');
     const moved: Diagnostic = { ...version, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
     const foreign: Diagnostic = { range: version.range, message: 'x', source: 'other', code: 'other-rule' };
     const nowhere = { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } };
-    assert.deepStrictEqual(actionsFor(d, nowhere, [moved, foreign], [CodeActionKind.QuickFix]), []);
+    assert.deepStrictEqual(await actionsFor(d, nowhere, [moved, foreign], [CodeActionKind.QuickFix]), []);
   });
 
-  it('offer nothing when the findings are stale or missing', () => {
+  it('offer nothing when the findings are stale or missing', async () => {
     const d = diagnose(POLICY);
     const version = diagnosticOf(d.diagnostics, 'version-invalid');
-    assert.deepStrictEqual(provideCodeActions({ document: d.document, findings: undefined, range: version.range, context: { diagnostics: [version] } }), []);
+    assert.deepStrictEqual(await provideCodeActions({ document: d.document, findings: undefined, range: version.range, context: { diagnostics: [version] } }), []);
   });
 
-  it('"fix all" applies every preferred fix, one after the other, without making two of one element', () => {
+  it('"fix all" applies every preferred fix, one after the other, without making two of one element', async () => {
     // Renaming "Efect" and adding the missing Effect are each right; together they would make two.
     const d = diagnose(POLICY);
-    const actions = actionsFor(d, START, [], [CodeActionKind.Source]);
+    const actions = await actionsFor(d, START, [], [CodeActionKind.Source]);
     assert.deepStrictEqual(actions.map((a) => [a.title, a.kind, a.diagnostics]), [[FIX_ALL_TITLE, FIX_ALL_KIND, undefined]]);
     const text = applyAction(d.document, actions[0]);
     const statement = JSON.parse(text).Statement[0];
@@ -120,40 +121,60 @@ describe('code actions', () => {
     assert.strictEqual(statement.Effect, 'Allow');
     const codes = diagnose(text).diagnostics.map((x) => `${x.code}:${x.severity}`);
     assert.deepStrictEqual(codes, ['principal-any:4'], 'what is left is the hint that names the organization');
-    assert.deepStrictEqual(actionsFor(diagnose(text), START, [], [CodeActionKind.SourceFixAll]), [], 'nothing left to fix');
+    assert.deepStrictEqual(await actionsFor(diagnose(text), START, [], [CodeActionKind.SourceFixAll]), [], 'nothing left to fix');
   });
 
-  it('"fix all" is one edit of the changed part, so the rest of the document and its undo stay put', () => {
+  it('"fix all" is one edit of the changed part, so the rest of the document and its undo stay put', async () => {
     const d = diagnose(POLICY);
-    const [action] = actionsFor(d, START, [], [FIX_ALL_KIND]);
+    const [action] = await actionsFor(d, START, [], [FIX_ALL_KIND]);
     const edits = action.edit?.changes?.[URI] ?? [];
     assert.strictEqual(edits.length, 1);
     assert.deepStrictEqual(edits[0].range.start, { line: 1, character: 23 }, 'starts at the last digit of the version');
     assert.strictEqual(edits[0].range.end.line, 6, 'ends after the Action, where the Condition goes');
   });
 
-  it('"fix all" needs the configuration to run the engine again, and is never computed unasked', () => {
+  it('"fix all" needs the configuration to run the engine again, and is never computed unasked', async () => {
     const d = diagnose(POLICY);
-    assert.deepStrictEqual(provideCodeActions({ document: d.document, findings: d.findings, range: START, context: { diagnostics: [], only: [FIX_ALL_KIND] } }), []);
-    assert.deepStrictEqual(actionsFor(d, START, []).filter((a) => a.kind === FIX_ALL_KIND), []);
+    assert.deepStrictEqual(await provideCodeActions({ document: d.document, findings: d.findings, range: START, context: { diagnostics: [], only: [FIX_ALL_KIND] } }), []);
+    assert.deepStrictEqual((await actionsFor(d, START, [])).filter((a) => a.kind === FIX_ALL_KIND), []);
   });
 
-  it('filter by the kinds the client asks for', () => {
+  it('filter by the kinds the client asks for', async () => {
     const d = diagnose(POLICY);
     const version = diagnosticOf(d.diagnostics, 'version-invalid');
-    const kinds = (only?: string[]) => [...new Set(actionsFor(d, version.range, [version], only).map((a) => a.kind))];
-    assert.deepStrictEqual(kinds(), [CodeActionKind.QuickFix]);
-    assert.deepStrictEqual(kinds([CodeActionKind.QuickFix]), [CodeActionKind.QuickFix]);
-    assert.deepStrictEqual(kinds([CodeActionKind.SourceFixAll]), [FIX_ALL_KIND]);
-    assert.deepStrictEqual(kinds([CodeActionKind.QuickFix, CodeActionKind.Source]), [CodeActionKind.QuickFix, FIX_ALL_KIND]);
-    assert.deepStrictEqual(kinds([CodeActionKind.Refactor]), []);
+    const kinds = async (only?: string[]) => [...new Set((await actionsFor(d, version.range, [version], only)).map((a) => a.kind))];
+    assert.deepStrictEqual(await kinds(), [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(await kinds([CodeActionKind.QuickFix]), [CodeActionKind.QuickFix]);
+    assert.deepStrictEqual(await kinds([CodeActionKind.SourceFixAll]), [FIX_ALL_KIND]);
+    assert.deepStrictEqual(await kinds([CodeActionKind.QuickFix, CodeActionKind.Source]), [CodeActionKind.QuickFix, FIX_ALL_KIND]);
+    assert.deepStrictEqual(await kinds([CodeActionKind.Refactor]), []);
   });
 
-  it('offer in YAML only the fixes that are right in YAML', () => {
+  it('leave out a fix that would break the document in its format (a bare word in JSON inside a Terraform string)', async () => {
+    await initParsers();
+    const tf = [
+      'resource "aws_iam_role" "vendor" {',
+      '  assume_role_policy = "{\\"Version\\":\\"2012-10-18\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"AWS\\":\\"arn:aws:iam::348201957364:root\\"},\\"Action\\":\\"sts:AssumeRole\\"}]}"',
+      '}',
+      '',
+    ].join('\n');
+    const d = diagnose(tf, ORG, 'file:///w/main.tf', 'terraform');
+    const offered = async (code: string) => {
+      const diagnostic = diagnosticOf(d.diagnostics, code);
+      return (await actionsFor(d, diagnostic.range, [diagnostic], [CodeActionKind.QuickFix])).filter((a) => a.diagnostics?.[0].code === code);
+    };
+    const version = d.findings.find((f) => f.ruleId === 'version-invalid');
+    assert.ok(version && version.fixes.length === 1, 'the rule offers a fix...');
+    assert.deepStrictEqual(await offered('version-invalid'), [], '...that would break the quoted string, so it is not shown');
+    const [root] = await offered('principal-account-root');
+    assert.ok(applyAction(d.document, root).includes('\\"AWS\\":\\"arn:aws:iam::348201957364:role/ROLE_NAME\\"'), 'an in-place fix that keeps the escapes is offered');
+  });
+
+  it('offer in YAML only the fixes that are right in YAML', async () => {
     const yaml = cloudFormationRole(['- Effect: Allow', '  Principal:', '    AWS: [arn:aws:iam::348201957364:root, "*"]', '  Action: sts:AssumeRole']);
     const d = diagnose(yaml, ORG, 'file:///w/template.yaml', 'yaml');
     const whole = { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } };
-    const actions = actionsFor(d, whole, d.diagnostics, [CodeActionKind.QuickFix]);
+    const actions = await actionsFor(d, whole, d.diagnostics, [CodeActionKind.QuickFix]);
     assert.deepStrictEqual(
       actions.map((a) => a.diagnostics?.[0].code),
       ['principal-account-root'],

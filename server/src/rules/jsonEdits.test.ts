@@ -3,7 +3,7 @@ import { parse as parseYamlData } from 'yaml';
 import { parseJson } from '../parser/json';
 import { parseYaml } from '../parser/yaml';
 import { buildTrustPolicy, Statement } from '../model/policy';
-import { applyEdits } from '../features/codeActions';
+import { applyEdits } from '../features/fixAll';
 import { addConditionEdit, detectIndentUnit, replaceStringEdit } from './jsonEdits';
 
 function firstStatement(text: string): Statement {

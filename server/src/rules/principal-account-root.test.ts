@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
 import { initParsers } from '../documents';
-import { applyEdits } from '../features/codeActions';
+import { applyEdits } from '../features/fixAll';
 import { assertQuietWithUnknowns } from './groupC.testing';
 import { fixed } from './grammarTesting';
 import { cloudFormationRole } from './fixTesting';
