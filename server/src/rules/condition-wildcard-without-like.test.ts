@@ -3,15 +3,22 @@ import { lint, policy, ruleTester } from '../testing/ruleTester';
 import { compactPolicy, fixed, unknownValueTester } from './grammarTesting';
 import { rule } from './condition-wildcard-without-like';
 
+// A private issuer: its subjects are judged by this rule. The shared issuers' subject grammar
+// (GitHub, GitLab...) belongs to oidc-sub-malformed, which knows when StringLike would be unsafe.
+const issuer = { Federated: 'arn:aws:iam::210987654321:oidc-provider/auth.ci.example.com' };
+const gh = (Condition: unknown, Effect = 'Allow', Principal: object = issuer) => ({ Effect, Principal, Action: 'sts:AssumeRoleWithWebIdentity', Condition });
+const sub = 'auth.ci.example.com:sub';
 const github = { Federated: 'arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com' };
-const gh = (Condition: unknown, Effect = 'Allow') => ({ Effect, Principal: github, Action: 'sts:AssumeRoleWithWebIdentity', Condition });
-const sub = 'token.actions.githubusercontent.com:sub';
 const aws = (Condition: unknown, Effect = 'Allow') => ({ Effect, Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'sts:AssumeRole', Condition });
 
 ruleTester(rule, {
   valid: [
     policy(gh({ StringLike: { [sub]: 'repo:acme-corp/api:*' } })),
     policy(gh({ StringEquals: { [sub]: 'repo:acme-corp/api:ref:refs/heads/main' } })),
+    {
+      name: 'a GitHub subject is left to oidc-sub-malformed (one finding, no fix that opens the role to every repository)',
+      code: policy(gh({ StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:*' } }, 'Allow', github)),
+    },
     { name: 'IAM escapes for literal characters', code: policy(aws({ StringEquals: { 'aws:PrincipalTag/note': 'stars${*}and${?}' } })) },
     { name: 'patterns under ArnLike', code: policy(aws({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::210987654321:role/ci-*' } })) },
   ],

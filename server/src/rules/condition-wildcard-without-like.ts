@@ -3,6 +3,7 @@ import { lookupOperator } from '../aws/conditionOperators';
 import { conditionValues } from '../model/zoneOfTrust';
 import { operatorBlockOf, renameOperatorFix, withBase, withoutEscapes } from './conditionChecks';
 import { Severity } from '../config';
+import { claimKeysJudgedByFederation } from './federation';
 
 /**
  * `*` or `?` in a value of an exact-match operator (trust-checks.md, E). IAM User Guide
@@ -28,8 +29,12 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   description: '`*` or `?` in a `StringEquals`/`ArnEquals` value: matched literally, so it never matches what the author meant.',
   check({ policy, text, report }) {
+    // An identity provider's subject is judged by oidc-sub-malformed, which knows whether a
+    // StringLike would open the role to other tenants ("repo:*"): one finding, one safe fix.
+    const judgedByFederation = claimKeysJudgedByFederation(policy);
     for (const statement of policy.statements) {
       for (const c of statement.conditions) {
+        if (judgedByFederation.has(c.key.toLowerCase())) continue;
         const op = lookupOperator(c.operator);
         const pattern = op && LITERAL_TO_PATTERN[op.base.name];
         if (!op || !pattern) continue;

@@ -77,6 +77,24 @@ export function missingTenancyRule(provider: IdentityProvider | undefined): stri
   return 'oidc-no-condition';
 }
 
+/**
+ * The claims whose values oidc-sub-malformed judges against the provider's subject grammar, for
+ * the shared issuers whose table entry lists every default form.
+ */
+export function subjectClaimsJudged(provider: IdentityProvider | undefined): string[] {
+  if (!provider?.subjectsComplete || missingTenancyRule(provider) !== 'oidc-sub-missing') return [];
+  return ['sub', ...Object.keys(provider.claimForms ?? {})];
+}
+
+/** Condition keys (lower case) whose values the federation rules judge, so other rules stay out. */
+export function claimKeysJudgedByFederation(policy: TrustPolicy): Set<string> {
+  const keys = new Set<string>();
+  for (const trust of federatedTrusts(policy)) {
+    for (const claim of subjectClaimsJudged(trust.provider)) keys.add(claimKey(trust, claim).toLowerCase());
+  }
+  return keys;
+}
+
 /** Trusts of one provider (by table id). */
 export function trustsOf(policy: TrustPolicy, providerId: string): FederatedTrust[] {
   return federatedTrusts(policy).filter((t) => t.provider?.id === providerId);

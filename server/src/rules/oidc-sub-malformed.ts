@@ -1,7 +1,7 @@
 import { Rule, Fix } from './types';
 import { Statement } from '../model/policy';
 import { claimForms, IdentityProvider, SubjectForm, templateParts, templateText } from '../aws/oidcProviders';
-import { blockEntries, federatedTrusts, hasWildcard, judgedValues, JudgedValue, missingTenancyRule, renameBlockFix, withOperatorBase } from './federation';
+import { blockEntries, federatedTrusts, hasWildcard, judgedValues, JudgedValue, renameBlockFix, subjectClaimsJudged, withOperatorBase } from './federation';
 import { matchesSomeForm, wildcardReach } from './subjectForms';
 import { replaceStringValue } from './trustPrincipals';
 
@@ -23,8 +23,8 @@ export const rule: Rule = {
   check({ policy, text, report }) {
     for (const trust of federatedTrusts(policy)) {
       const provider = trust.provider;
-      if (!provider?.subjectsComplete || missingTenancyRule(provider) !== 'oidc-sub-missing') continue;
-      for (const claim of ['sub', ...Object.keys(provider.claimForms ?? {})]) {
+      if (!provider) continue;
+      for (const claim of subjectClaimsJudged(provider)) {
         const forms = claimForms(provider, claim);
         for (const v of judgedValues(trust, claim)) {
           if (!v.pattern && hasWildcard({ text: v.text, pattern: true })) {
