@@ -10,9 +10,13 @@
 // vsix:      the packaged .vsix (`npm run package`) installed with --install-extension into a fresh
 //            extensions folder, workspace left untrusted: what ships is what is tested.
 //
+// Each suite gets a fresh local STS/IAM endpoint (test/fake-aws) and temporary AWS config files
+// pointing at it, for the "Assume this role" tests; the machine's own AWS set-up is hidden.
+//
 // Screenshots, logs and the workbench's own log files go to test-results/e2e/<suite>/. Exits
 // non-zero when a test fails, the workbench shows an error notification, or a suite exceeds its
 // time limit (IAM_TRUST_E2E_TIMEOUT_MS, default 10 minutes per suite).
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,6 +31,8 @@ const testsIndex = path.join(repoRoot, 'out/test/e2e/suite/index.js');
 const workspaceFixture = path.join(repoRoot, 'test/e2e/workspace');
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const vsixPath = path.join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+const fakeAwsMain = path.join(repoRoot, 'out/test/fake-aws/main.js');
+const awsFixture = path.join(repoRoot, 'test/fixtures/aws/accounts.json');
 /** A do-nothing extension that puts the workbench in extension-test mode for the VSIX suite. */
 const testHostExtension = path.join(repoRoot, 'test/e2e/test-host');
 
@@ -50,6 +56,7 @@ function checkPrerequisites(names) {
   for (const f of ['dist/extension.js', 'dist/server.js']) {
     if (!fs.existsSync(path.join(repoRoot, f))) fail(`${f} is missing: run npm run build`);
   }
+  if (!fs.existsSync(fakeAwsMain)) fail(`${path.relative(repoRoot, fakeAwsMain)} is missing: run npm run compile`);
   if (!fs.existsSync(testsIndex)) fail(`${path.relative(repoRoot, testsIndex)} is missing: run npm run compile`);
   if (names.includes('vsix') && !fs.existsSync(vsixPath)) fail(`${path.basename(vsixPath)} is missing: run npm run package`);
 }
@@ -78,6 +85,75 @@ function serveScreenshots(page, dir) {
   return () => clearInterval(timer);
 }
 
+/**
+ * The local STS/IAM endpoint (test/fake-aws) the "Assume this role" tests talk to, fresh for each
+ * suite. Resolves with its URL and a stop function once it prints the URL.
+ */
+function startFakeAws(logFile) {
+  const child = spawn(process.execPath, [fakeAwsMain, '--fixture', awsFixture], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = fs.createWriteStream(logFile);
+  child.stderr.pipe(log);
+  // It closes its server on SIGTERM; a kill after 5 s covers a hung one.
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the fake AWS endpoint did not print its URL within 20 s'));
+    }, 20_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const line = out.split('\n');
+      if (line.length > 1) {
+        clearTimeout(timer);
+        resolve({ url: line[0].trim(), stop });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the fake AWS endpoint exited (${code}) before it listened; see ${logFile}`));
+    });
+  });
+}
+
+/**
+ * What the extension host needs to reach the fake endpoint: its URL for STS and IAM (the SDK's own
+ * variables), and temporary shared config/credentials files with profiles of two fixture users:
+ * `default` (alice, who may assume roles) and `tools-bob` (who may only read them). Whatever AWS
+ * set-up the machine has is hidden from the run.
+ */
+function fakeAwsEnvironment(url, dir) {
+  const users = JSON.parse(fs.readFileSync(awsFixture, 'utf8')).users;
+  const keyOf = (name) => users.find((u) => u.arn.endsWith(`:user/${name}`)).accessKeys[0];
+  const profiles = { default: keyOf('alice'), 'tools-bob': keyOf('bob') };
+  fs.mkdirSync(dir, { recursive: true });
+  const configFile = path.join(dir, 'config');
+  const credentialsFile = path.join(dir, 'credentials');
+  fs.writeFileSync(configFile, Object.keys(profiles).map((p) => `[${p === 'default' ? p : `profile ${p}`}]\nregion = us-east-1\n`).join('\n'));
+  fs.writeFileSync(credentialsFile, Object.entries(profiles).map(([p, k]) => `[${p}]\naws_access_key_id = ${k.id}\naws_secret_access_key = ${k.secret}\n`).join('\n'));
+  return {
+    AWS_ENDPOINT_URL_STS: url,
+    AWS_ENDPOINT_URL_IAM: url,
+    AWS_CONFIG_FILE: configFile,
+    AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    // undefined removes a variable from code-server's environment.
+    AWS_PROFILE: undefined,
+    AWS_DEFAULT_PROFILE: undefined,
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_ENDPOINT_URL: undefined,
+  };
+}
+
 /** Error notifications the workbench shows (toasts and the notification centre), as text. */
 async function errorNotifications(page) {
   return page.evaluate(() =>
@@ -103,6 +179,7 @@ async function runSuite(name) {
 
   let server;
   let browser;
+  let fakeAws;
   let stopScreenshots = () => {};
   const browserLog = fs.createWriteStream(path.join(resultsDir, 'browser.log'));
   const workbenchLog = fs.createWriteStream(path.join(resultsDir, 'workbench.log'));
@@ -112,20 +189,22 @@ async function runSuite(name) {
       const out = await installExtension({ vsix: suite.vsix, userDataDir, extensionsDir });
       fs.writeFileSync(path.join(resultsDir, 'install-extension.log'), out);
     }
+    fakeAws = await startFakeAws(path.join(resultsDir, 'fake-aws.log'));
     server = await startCodeServer({
       folder,
       userDataDir,
       extensionsDir,
       trustWorkspace: suite.trustWorkspace,
       logFile: path.join(resultsDir, 'code-server.log'),
-      env: { IAM_TRUST_E2E_SUITE: name, IAM_TRUST_E2E_SCREENSHOTS: resultsDir },
+      env: { IAM_TRUST_E2E_SUITE: name, IAM_TRUST_E2E_SCREENSHOTS: resultsDir, ...fakeAwsEnvironment(fakeAws.url, path.join(scratch, 'aws')) },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The clipboard permissions let "Copy export lines" reach the page's clipboard, where the test reads it.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     let settle;
     const finished = new Promise((resolve) => (settle = resolve));
     await page.exposeFunction('codeAutomationExit', (a, b) => settle({ code: typeof a === 'number' ? a : b, logs: typeof a === 'number' ? b : a }));
@@ -178,6 +257,7 @@ async function runSuite(name) {
     stopScreenshots();
     await browser?.close().catch(() => {});
     await server?.stop();
+    await fakeAws?.stop();
     browserLog.end();
     workbenchLog.end();
     fs.rmSync(scratch, { recursive: true, force: true });

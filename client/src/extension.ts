@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { registerAwsCommands } from './assumeCommands';
 import { createLanguageClient } from './languageClient';
 import { showProblems, SHOW_PROBLEMS_COMMAND, StatusView, TrustStatusBar } from './statusBar';
 
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     }),
   );
 
+  registerAwsCommands(context, output);
   client = createLanguageClient(context, output);
   // Handlers registered before start are installed when the connection opens.
   context.subscriptions.push(
