@@ -41,21 +41,23 @@ export interface CodeActionInput {
 export async function provideCodeActions(input: CodeActionInput): Promise<CodeAction[]> {
   const { document, findings, context } = input;
   if (!findings || findings.length === 0) return [];
+  const candidates = wants(context, CodeActionKind.QuickFix) ? findingsInRequest(input, findings) : [];
+  const fixAllAsked = context.only?.some((k) => covers(k, FIX_ALL_KIND)) === true;
+  // The cursor moves often: the document is parsed again only when there is something to try.
+  if (candidates.length === 0 && !fixAllAsked) return [];
   const engine = input.config ? await DocumentEngine.load(document, input.config) : undefined;
   const actions: CodeAction[] = [];
-  if (wants(context, CodeActionKind.QuickFix)) {
-    for (const { finding, diagnostic } of findingsInRequest(input, findings)) {
-      for (const fix of finding.fixes) {
-        if (engine && !engine.keepsDocumentValid(fix.edits)) continue;
-        const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, fix.edits) };
-        if (fix.preferred) action.isPreferred = true;
-        actions.push(action);
-      }
+  for (const { finding, diagnostic } of candidates) {
+    for (const fix of finding.fixes) {
+      if (engine && !engine.keepsDocumentValid(fix.edits)) continue;
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, fix.edits) };
+      if (fix.preferred) action.isPreferred = true;
+      actions.push(action);
     }
   }
   // Fix all runs the engine once per fix: only when asked for by kind (the Source Action menu,
   // codeActionsOnSave), not on every move of the cursor.
-  if (engine && context.only?.some((k) => covers(k, FIX_ALL_KIND)) && findings.some((f) => f.fixes.some((x) => x.preferred))) {
+  if (engine && fixAllAsked && findings.some((f) => f.fixes.some((x) => x.preferred))) {
     const text = document.getText();
     const fixedText = fixAllText(text, findings, engine.lint);
     if (fixedText !== text) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [differenceEdit(text, fixedText)]) });
@@ -82,7 +84,7 @@ function findingsInRequest(input: CodeActionInput, findings: readonly Finding[])
   const chosen = new Map<number, Diagnostic>();
   for (const diagnostic of context.diagnostics) {
     const index = findingIndexOf(diagnostic, findings, document);
-    if (index !== undefined && !chosen.has(index)) chosen.set(index, diagnostic);
+    if (index !== undefined && findings[index].fixes.length > 0 && !chosen.has(index)) chosen.set(index, diagnostic);
   }
   const start = document.offsetAt(range.start);
   const end = document.offsetAt(range.end);
