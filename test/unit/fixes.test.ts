@@ -243,19 +243,6 @@ function parsesAsJson(text: string): boolean {
   }
 }
 
-/**
- * A fault of grammar.ts `replaceWord`, reported to its owner: in JSON inside a quoted Terraform
- * string (format json-in-string) it writes a bare word over `\"word\"`, which breaks the string. Such
- * failures are listed as known (a pending test names them) so the net keeps catching everything
- * else; once replaceWord keeps the escaped quotes, none match and nothing is listed.
- */
-function isKnownReplaceWordFault(text: string, fix: Fix): boolean {
-  return fix.edits.some((e) => {
-    const raw = text.slice(e.span.offset, spanEnd(e.span));
-    return raw.length >= 4 && raw.startsWith('\\"') && raw.endsWith('\\"') && !e.newText.includes('"');
-  });
-}
-
 /** What is wrong with one fix, or undefined when it does what it says. */
 function checkFix(doc: CorpusDocument, before: { analysed: AnalysedDocument; findings: Finding[] }, finding: Finding, fix: Fix): string | undefined {
   const sorted = [...fix.edits].sort((a, b) => a.span.offset - b.span.offset);
@@ -278,7 +265,6 @@ function checkFix(doc: CorpusDocument, before: { analysed: AnalysedDocument; fin
 describe('quick fixes of every rule', function () {
   this.timeout(60000);
   const corpus = [...corpusFromRepository(), ...OWN_CASES];
-  const knownFaults: string[] = [];
 
   before(() => initParsers());
 
@@ -289,7 +275,7 @@ describe('quick fixes of every rule', function () {
       for (const finding of before.findings) {
         for (const fix of finding.fixes) {
           const problem = checkFix(doc, before, finding, fix);
-          if (problem) (isKnownReplaceWordFault(doc.text, fix) ? knownFaults : problems).push(`${doc.name}: ${finding.ruleId}: "${fix.title}" ${problem}`);
+          if (problem) problems.push(`${doc.name}: ${finding.ruleId}: "${fix.title}" ${problem}`);
         }
       }
       assert.deepStrictEqual(problems, []);
@@ -300,8 +286,8 @@ describe('quick fixes of every rule', function () {
     const problems: string[] = [];
     for (const doc of corpus) {
       const before = lintText(doc, doc.text);
-      const autoFixable = (list: Finding[], text: string) => list.filter((f) => f.fixes.some((x) => x.preferred && !isKnownReplaceWordFault(text, x))).length;
-      if (autoFixable(before.findings, doc.text) === 0) continue;
+      const autoFixable = (list: Finding[]) => list.filter((f) => f.fixes.some((x) => x.preferred)).length;
+      if (autoFixable(before.findings) === 0) continue;
       const text = fixAllText(doc.text, before.findings, (t) => lintText(doc, t).findings);
       if (text === doc.text) problems.push(`${doc.name}: fix all changed nothing`);
       if (parsesAsJson(doc.text) && !parsesAsJson(text)) problems.push(`${doc.name}: invalid JSON after fix all:\n${text}`);
@@ -310,15 +296,9 @@ describe('quick fixes of every rule', function () {
       for (const id of ['json-syntax', 'duplicate-key']) {
         if (countOf(after.findings, id) > countOf(before.findings, id)) problems.push(`${doc.name}: fix all introduces ${id}:\n${text}`);
       }
-      if (autoFixable(after.findings, text) >= autoFixable(before.findings, doc.text)) problems.push(`${doc.name}: fix all left as many auto-fixable problems:\n${text}`);
+      if (autoFixable(after.findings) >= autoFixable(before.findings)) problems.push(`${doc.name}: fix all left as many auto-fixable problems:\n${text}`);
     }
     assert.deepStrictEqual(problems, []);
-  });
-
-  it('known faults of shared edit helpers (see isKnownReplaceWordFault)', function () {
-    if (knownFaults.length === 0) return;
-    console.log(`    ${knownFaults.length} known fault(s) of grammar.ts replaceWord in JSON inside a Terraform string:\n      ${knownFaults.map((f) => f.split('\n')[0]).join('\n      ')}`);
-    this.skip();
   });
 
   it('exercised the fixes of every rule known to offer them (a rule missing here lost its corpus case)', () => {

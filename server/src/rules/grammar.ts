@@ -61,6 +61,9 @@ export function containsUnknown(node: Node | undefined): boolean {
 export function replaceWord(text: string, span: Span, replacement: string): TextEdit {
   const first = text[span.offset];
   const last = text[spanEnd(span) - 1];
+  // JSON inside a quoted Terraform string spells a string token \"word\": keep both escapes.
+  const escaped = span.length >= 4 && text.startsWith('\\"', span.offset) && text.startsWith('\\"', spanEnd(span) - 2);
+  if (escaped) return { span: { offset: span.offset + 2, length: span.length - 4 }, newText: replacement };
   const quoted = span.length >= 2 && (first === '"' || first === "'") && last === first;
   return quoted
     ? { span: { offset: span.offset + 1, length: span.length - 2 }, newText: replacement }
