@@ -2,6 +2,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Severity } from '../../config';
 import { ALL_RULES } from '../../rules';
+import { suppressedFindingsOf } from '../../validation';
 import { packageInfo } from '../packageInfo';
 import { FileResult, findingRange, FormatContext } from '../results';
 import { ruleDocsMarkdown, ruleDocsUri } from '../ruleDocs';
@@ -49,15 +50,20 @@ function driverRules() {
 export function formatSarif(results: FileResult[], ctx: FormatContext): string {
   const info = packageInfo();
   const ruleIndex = new Map(ALL_RULES.map((r, i) => [r.id, i]));
+  // Findings an `iam-trust-ignore` comment suppressed stay in the log, marked as suppressed in
+  // source with the comment's reason (SARIF 2.1.0 `suppressions`): an audit still sees what was accepted.
+  const directiveOf = new Map(results.flatMap((r) => suppressedFindingsOf(r.findings).map((s) => [s.finding, s.directive] as const)));
   const sarifResults = results.flatMap((r) =>
-    r.findings.map((f) => {
+    [...r.findings, ...suppressedFindingsOf(r.findings).map((s) => s.finding)].map((f) => {
       const range = findingRange(r, f);
       const index = ruleIndex.get(f.ruleId);
+      const directive = directiveOf.get(f);
       return {
         ruleId: f.ruleId,
         ...(index !== undefined ? { ruleIndex: index } : {}),
         level: LEVEL[f.severity],
         message: { text: f.message },
+        ...(directive ? { suppressions: [{ kind: 'inSource', ...(directive.reason ? { justification: directive.reason } : {}) }] } : {}),
         locations: [
           {
             physicalLocation: {
