@@ -19,7 +19,6 @@ import { QuickInputPrompter } from './assumePrompter';
 import { flowInput, PolicyTarget, resolveTarget, RoleAssociations } from './assumeTarget';
 import { AskedPrompt, inputsFor, MessageLevel, QuickInputs, ScriptedInputs } from './assumeUi';
 import { AwsCommandSettings, readAwsSettings, selectProfile, SelectProfileResult } from './awsSettings';
-import { SETTINGS_SECTION } from './languageClient';
 import { ExplicitSettings } from './settings';
 
 /**
@@ -32,9 +31,6 @@ import { ExplicitSettings } from './settings';
  * redactSecrets.
  */
 
-export const ASSUME_ROLE_COMMAND = 'iamTrust.assumeRole';
-export const APPLY_POLICY_COMMAND = 'iamTrust.applyTrustPolicy';
-export const SELECT_PROFILE_COMMAND = 'iamTrust.selectProfile';
 export const APPLY_DIAGNOSTIC_SOURCE = 'iam-trust-apply';
 
 export const ACTIONS = {
@@ -113,14 +109,20 @@ export class AwsCommands implements vscode.Disposable {
       // IAM's complaint is about the text it was sent; once the text changes it may no longer hold.
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.applyDiagnostics.delete(e.document.uri)),
       vscode.workspace.onDidCloseTextDocument((d) => this.applyDiagnostics.delete(d.uri)),
-      vscode.commands.registerCommand(ASSUME_ROLE_COMMAND, (uri?: unknown, index?: unknown, option?: unknown) =>
-        this.run(option, (ui) => this.withTarget(uri, index, ui, (target) => this.assume(target, ui))),
-      ),
-      vscode.commands.registerCommand(APPLY_POLICY_COMMAND, (uri?: unknown, index?: unknown, option?: unknown) =>
-        this.run(option, (ui) => this.withTarget(uri, index, ui, (target) => this.apply(target, ui))),
-      ),
-      vscode.commands.registerCommand(SELECT_PROFILE_COMMAND, (option?: unknown) => this.run(option, (ui) => this.selectProfile(ui))),
     );
+  }
+
+  /** `iamTrust.assumeRole`: (document URI, policy index) from a code lens; nothing from the palette. */
+  assumeRole(uri?: unknown, index?: unknown, option?: unknown): Promise<CommandResult> {
+    return this.run(option, (ui) => this.withTarget(uri, index, ui, (target) => this.assume(target, ui)));
+  }
+
+  applyTrustPolicy(uri?: unknown, index?: unknown, option?: unknown): Promise<CommandResult> {
+    return this.run(option, (ui) => this.withTarget(uri, index, ui, (target) => this.apply(target, ui)));
+  }
+
+  selectAwsProfile(option?: unknown): Promise<CommandResult> {
+    return this.run(option, (ui) => this.selectProfile(ui));
   }
 
   dispose(): void {
@@ -371,11 +373,6 @@ export class AwsCommands implements vscode.Disposable {
     if (outcome.kind === 'assumed' || outcome.kind === 'cancelled') this.log.info(text);
     else this.log.warn(text);
   }
-}
-
-/** Registers the AWS commands; called once from activate. */
-export function registerAwsCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  context.subscriptions.push(new AwsCommands(context, log, new ExplicitSettings(SETTINGS_SECTION, context.extension.packageJSON)));
 }
 
 function describeConnection(aws: AwsCommandSettings): string {

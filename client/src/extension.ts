@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { registerAwsCommands } from './assumeCommands';
+import { registerAwsCommands } from './assumeRegistration';
 import { createLanguageClient } from './languageClient';
 import { showProblems, SHOW_PROBLEMS_COMMAND, StatusView, TrustStatusBar } from './statusBar';
 
