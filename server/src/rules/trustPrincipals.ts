@@ -1,3 +1,4 @@
+import { replaceStringEdit } from './jsonEdits';
 import { Node, ObjectNode, PropertyNode, spanEnd, StringNode } from '../model/ast';
 import { Principal, Statement, TrustPolicy } from '../model/policy';
 import { parseFederatedPrincipal, partitionOf } from '../aws/principals';
@@ -83,12 +84,16 @@ export function removeProperty(object: ObjectNode, property: PropertyNode): Text
 }
 
 /**
- * Replaces a string value's text when the source spells it literally between quotes (no escapes),
- * which holds for JSON and for quoted YAML alike; undefined otherwise, and no fix is offered.
+ * Replaces a string value's text in whatever form the source spells it: a JSON/HCL string token,
+ * a YAML plain or quoted scalar, or JSON escaped inside a Terraform string. Undefined when the
+ * value cannot be written safely in that form, and no fix is offered.
  */
 export function replaceStringValue(text: string, node: Node, newValue: string): TextEdit | undefined {
   if (node.kind !== 'string') return undefined;
   const raw = text.substr(node.span.offset, node.span.length);
-  if (raw !== JSON.stringify(node.value)) return undefined;
-  return { span: { offset: node.span.offset + 1, length: node.span.length - 2 }, newText: JSON.stringify(newValue).slice(1, -1) };
+  if (raw === JSON.stringify(node.value)) {
+    return { span: { offset: node.span.offset + 1, length: node.span.length - 2 }, newText: JSON.stringify(newValue).slice(1, -1) };
+  }
+  // Not a JSON string token: a YAML plain or quoted scalar, or JSON escaped inside a Terraform string.
+  return replaceStringEdit(text, node, newValue, raw.startsWith('\\"') ? 'json-in-string' : 'yaml');
 }
