@@ -41,6 +41,23 @@ const POLICIES: Record<string, string> = {
   'account-trust.json': trust([allow({ AWS: `arn:aws:iam::${TOOLS}:root` })]),
   'external-id-trust.json': trust([allow({ AWS: `arn:aws:iam::${TOOLS}:root` }, { Condition: { StringEquals: { 'sts:ExternalId': 'e2e-7f3a9c2e' } } })]),
   'unknown-user-trust.json': trust([allow({ AWS: `arn:aws:iam::${TOOLS}:user/alice` }), allow({ AWS: `arn:aws:iam::${TOOLS}:user/nobody-here` })]),
+  'mfa-trust.json': trust([allow({ AWS: `arn:aws:iam::${TOOLS}:root` }, { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })]),
+  // A CloudFormation template that names its role: no role is asked for.
+  'deploy-stack.yaml': [
+    'Resources:',
+    '  DeployRole:',
+    '    Type: AWS::IAM::Role',
+    '    Properties:',
+    '      RoleName: deploy',
+    '      AssumeRolePolicyDocument:',
+    '        Version: "2012-10-17"',
+    '        Statement:',
+    '          - Sid: Alice',
+    '            Effect: Allow',
+    `            Principal: { AWS: "arn:aws:iam::${TOOLS}:user/alice" }`,
+    '            Action: sts:AssumeRole',
+    '',
+  ].join('\n'),
 };
 
 function policyUri(name: string): vscode.Uri {
@@ -177,6 +194,37 @@ describe('Assume this role, against a local STS and IAM', function () {
     assert.strictEqual(result.deployed, 'unavailable');
   });
 
+  it('asks for the MFA device (suggested from who you are) and its code when the policy requires MFA', async () => {
+    const result = await assume('mfa-trust.json', { role: 'mfa-admin', mfaSerial: true, mfaCode: '123456', result: false });
+    assert.strictEqual(result.kind, 'assumed', show(result));
+    assert.strictEqual(asked(result, 'mfaSerial')[0].value, `arn:aws:iam::${TOOLS}:mfa/alice`);
+    assert.match(result.assumedRoleArn!, /assumed-role\/mfa-admin\//);
+  });
+
+  it('takes the role a CloudFormation template names, without asking', async () => {
+    const result = await assume('deploy-stack.yaml', { result: false });
+    assert.strictEqual(result.kind, 'assumed', show(result));
+    assert.strictEqual(result.roleFrom, 'document');
+    assert.strictEqual(result.roleArn, `arn:aws:iam::${TOOLS}:role/deploy`);
+    assert.strictEqual(result.deployed, 'same', 'the YAML policy compares by content with the deployed JSON');
+    assert.deepStrictEqual(asked(result, 'role'), []);
+  });
+
+  it('asks through the real input box when no script is given (accepted with the workbench command)', async () => {
+    // The file is associated with prod-readonly by the previous test, so the only question is the
+    // ExternalId box; accepting it keeps the prefilled value. Accepting while no box is open does nothing.
+    let settled: AssumeCommandResult | undefined;
+    const running = vscode.commands.executeCommand<AssumeCommandResult>('iamTrust.assumeRole', policyUri('external-id-trust.json'), 0).then((r) => (settled = r));
+    for (const deadline = Date.now() + WAIT_MS; !settled && Date.now() < deadline; await sleep(250)) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const result = await running;
+    assert.strictEqual(result.kind, 'assumed', show(result));
+    assert.strictEqual(result.asked, undefined, 'no script was used');
+    assert.match(result.assumedRoleArn!, /^arn:aws:sts::345678901234:assumed-role\/prod-readonly\//);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   it('shows the deployed trust policy beside the edited one when they differ', async () => {
     const result = await assume('alice-edited-trust.json', { role: 'deploy-copy', result: false });
     assert.strictEqual(result.kind, 'assumed', show(result));
@@ -218,6 +266,21 @@ describe('Assume this role, against a local STS and IAM', function () {
       assert.strictEqual(assumed.kind, 'assumed', show(assumed));
       assert.strictEqual(assumed.deployed, 'same', 'the applied policy is now the deployed one');
       assert.match(assumed.message!, /\(in 3 hours\)/);
+    } finally {
+      await vscode.workspace.getConfiguration('iamTrust').update('assume.durationSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('checks the duration against the role\'s MaxSessionDuration before calling, and offers to raise it', async () => {
+    await vscode.workspace.getConfiguration('iamTrust').update('assume.durationSeconds', 10800, vscode.ConfigurationTarget.Workspace);
+    try {
+      // alice-trust.json is associated with deploy (MaxSessionDuration 7200) by an earlier test.
+      const result = await assume('alice-trust.json', { result: 'Raise MaxSessionDuration to 3 hours', confirm: false });
+      assert.strictEqual(result.kind, 'denied', show(result));
+      assert.match(result.message!, /^10800 seconds \(3 hours\) is longer than the role's MaxSessionDuration of 7200 seconds \(2 hours\)/);
+      assert.deepStrictEqual(asked(result, 'result')[0].actions, ['Run again', 'Choose another role', 'Raise MaxSessionDuration to 3 hours', 'Show Output']);
+      assert.strictEqual(asked(result, 'confirm')[0].value, `Set the MaxSessionDuration of arn:aws:iam::${TOOLS}:role/deploy to 10800 seconds?`);
+      assert.strictEqual(result.followUp?.kind, 'cancelled', 'the user said no: nothing changed');
     } finally {
       await vscode.workspace.getConfiguration('iamTrust').update('assume.durationSeconds', undefined, vscode.ConfigurationTarget.Workspace);
     }
