@@ -91,7 +91,8 @@ describe('language server: code actions over stdio', () => {
       '',
     ].join('\n');
     const { uri, diagnostic } = await openWithProblem('stacks/role.yaml', text, 'principal-account-root', 'yaml');
-    const actions = await codeActions(uri, diagnostic, [CodeActionKind.QuickFix]);
+    const all = await codeActions(uri, diagnostic, [CodeActionKind.QuickFix]);
+    const actions = all.filter((a) => !a.title.startsWith('Suppress '));
     assert.deepStrictEqual(actions.map((a) => a.diagnostics?.[0].code), ['principal-account-root'], 'the ExternalId fix would insert JSON: not offered');
     const after = await applyAndWait(uri, text, actions[0]);
     assert.ok(after.text.includes(`AWS: "arn:aws:iam::${VENDOR}:role/ROLE_NAME"`), after.text);
@@ -110,8 +111,17 @@ describe('language server: code actions over stdio', () => {
       '',
     ].join('\n');
     const { uri, diagnostic } = await openWithProblem('infra/audit.tf', text, 'principal-account-root', 'terraform');
-    const actions = await codeActions(uri, diagnostic, [CodeActionKind.QuickFix]);
+    const all = await codeActions(uri, diagnostic, [CodeActionKind.QuickFix]);
+    const actions = all.filter((a) => !a.title.startsWith('Suppress '));
     assert.deepStrictEqual(actions.map((a) => a.diagnostics?.[0].code), ['principal-account-root'], JSON.stringify(actions.map((a) => a.title)));
+    // Terraform has comments: the finding can also be silenced with an iam-trust-ignore comment.
+    const suppress = all.find((a) => a.title === 'Suppress principal-account-root on this line');
+    assert.ok(suppress, JSON.stringify(all.map((a) => a.title)));
+    const silenced = await applyAndWait(uri, text, suppress);
+    assert.match(silenced.text, /(#|\/\/) iam-trust-ignore principal-account-root: /);
+    assert.deepStrictEqual(silenced.diagnostics.filter((d) => d.code === 'principal-account-root'), []);
+    version++;
+    await server.client.changeAndWait(uri, version, [{ text }]);
     const after = await applyAndWait(uri, text, actions[0]);
     assert.ok(after.text.includes(`AWS = "arn:aws:iam::${VENDOR}:role/ROLE_NAME"`), after.text);
     assert.deepStrictEqual(after.diagnostics.filter((d) => d.code === 'principal-account-root'), []);

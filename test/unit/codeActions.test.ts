@@ -150,7 +150,7 @@ describe('code actions', () => {
     assert.deepStrictEqual(await kinds([CodeActionKind.Refactor]), []);
   });
 
-  it('leave out a fix that would break the document in its format (a bare word in JSON inside a Terraform string)', async () => {
+  it('fix JSON inside a Terraform string in its escaped form, and leave out a fix that would break it', async () => {
     await initParsers();
     const tf = [
       'resource "aws_iam_role" "vendor" {',
@@ -159,14 +159,17 @@ describe('code actions', () => {
       '',
     ].join('\n');
     const d = diagnose(tf, ORG, 'file:///w/main.tf', 'terraform');
-    const offered = async (code: string) => {
+    const offered = async (findings: Finding[], code: string) => {
       const diagnostic = diagnosticOf(d.diagnostics, code);
-      return (await actionsFor(d, diagnostic.range, [diagnostic], [CodeActionKind.QuickFix])).filter((a) => a.diagnostics?.[0].code === code);
+      return (await actionsFor({ ...d, findings }, diagnostic.range, [diagnostic], [CodeActionKind.QuickFix])).filter((a) => a.diagnostics?.[0].code === code);
     };
-    const version = d.findings.find((f) => f.ruleId === 'version-invalid');
-    assert.ok(version && version.fixes.length === 1, 'the rule offers a fix...');
-    assert.deepStrictEqual(await offered('version-invalid'), [], '...that would break the quoted string, so it is not shown');
-    const [root] = await offered('principal-account-root');
+    const [versionFix] = await offered(d.findings, 'version-invalid');
+    assert.ok(applyAction(d.document, versionFix).includes('\\"Version\\":\\"2012-10-17\\"'), 'the version fix keeps the escaped quotes');
+    // A fix that writes a bare word over \"2012-10-18\" would end the Terraform string early.
+    const version = d.findings.find((f) => f.ruleId === 'version-invalid')!;
+    const breaking = { ...version, fixes: [{ title: 'Break it', edits: [{ span: version.span, newText: '2012-10-17' }] }] };
+    assert.deepStrictEqual(await offered(d.findings.map((f) => (f === version ? breaking : f)), 'version-invalid'), [], 'a fix that breaks the quoted string is not shown');
+    const [root] = await offered(d.findings, 'principal-account-root');
     assert.ok(applyAction(d.document, root).includes('\\"AWS\\":\\"arn:aws:iam::348201957364:role/ROLE_NAME\\"'), 'an in-place fix that keeps the escapes is offered');
   });
 
@@ -174,12 +177,17 @@ describe('code actions', () => {
     const yaml = cloudFormationRole(['- Effect: Allow', '  Principal:', '    AWS: [arn:aws:iam::348201957364:root, "*"]', '  Action: sts:AssumeRole']);
     const d = diagnose(yaml, ORG, 'file:///w/template.yaml', 'yaml');
     const whole = { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } };
-    const actions = await actionsFor(d, whole, d.diagnostics, [CodeActionKind.QuickFix]);
+    const all = await actionsFor(d, whole, d.diagnostics, [CodeActionKind.QuickFix]);
+    // YAML has comments: every finding may also be suppressed with an iam-trust-ignore comment.
+    const suppress = all.filter((a) => a.title.startsWith('Suppress '));
+    assert.deepStrictEqual(suppress.map((a) => a.diagnostics?.[0].code).sort(), d.diagnostics.map((x) => String(x.code)).sort());
+    const actions = all.filter((a) => !suppress.includes(a));
     assert.deepStrictEqual(
       actions.map((a) => a.diagnostics?.[0].code),
       ['principal-account-root'],
       'inserting a JSON Condition into YAML is not offered',
     );
+    assert.match(applyAction(d.document, suppress[0]), /# iam-trust-ignore [a-z-]+: /);
     const text = applyAction(d.document, actions[0]);
     assert.ok(text.includes('AWS: [arn:aws:iam::348201957364:role/ROLE_NAME, "*"]'), text);
   });

@@ -139,7 +139,7 @@ export function computeDocumentDiagnostics(input: DocumentDiagnosticsInput): Doc
     diagnostics.push({ range: START_OF_FILE, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, message: analysed.skipped });
     return { diagnostics, findings: [], isTrustPolicy: true };
   }
-  const findings = validateDocument(analysed, config, { onRuleError: input.onRuleError });
+  const findings = validateDocument(analysed, config, { onRuleError: input.onRuleError, suppressionFixes: true });
   findings.forEach((f, i) => diagnostics.push(findingToDiagnostic(f, i, document, input.docsRoot)));
   return { diagnostics, findings, isTrustPolicy: true };
 }

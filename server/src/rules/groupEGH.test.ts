@@ -36,7 +36,7 @@ describe('groups E, G and H', () => {
     );
     assert.deepStrictEqual(
       GROUP_H.map((r) => r.id),
-      ['session-name-unconstrained'],
+      ['session-name-unconstrained', 'suppression-unused'],
     );
     for (const [group, rules] of [['E', GROUP_E], ['G', GROUP_G], ['H', GROUP_H]] as const) for (const r of rules) assert.strictEqual(r.group, group, r.id);
   });
