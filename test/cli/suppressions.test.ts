@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { locate, onlyRules, parseJsonOutput, runCli, useTempTree } from './helpers';
-import { cloudFormationRole } from '../../server/src/rules/fixTesting';
-import { jsonStatementPolicy } from '../../server/src/suppressions.testing';
+import { cloudFormationRole, jsonStatementPolicy } from '../../server/src/testing/statementDocuments';
 
 /**
  * `iam-trust-ignore` comments on the command line: a suppressed finding leaves the JSON output and

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { rangeOf, REPO_ROOT } from './client';
 import { useServer } from './suite';
-import { jsonStatementPolicy, terraformStatementRole } from '../../server/src/suppressions.testing';
+import { jsonStatementPolicy, terraformStatementRole } from '../../server/src/testing/statementDocuments';
 
 /**
  * `iam-trust-ignore` comments over the real protocol: what a comment suppresses is not published,

@@ -7,7 +7,7 @@ import { initParsers } from '../../server/src/documents';
 import { computeDocumentDiagnostics, DocumentDiagnostics } from '../../server/src/features/diagnostics';
 import { FIX_ALL_KIND, FIX_ALL_TITLE, provideCodeActions } from '../../server/src/features/codeActions';
 import { Finding } from '../../server/src/rules/types';
-import { cloudFormationRole } from '../../server/src/rules/fixTesting';
+import { cloudFormationRole } from '../../server/src/testing/statementDocuments';
 
 const DOCS_ROOT = path.resolve(__dirname, '..', '..', '..', 'docs', 'rules');
 const URI = 'file:///w/role-trust.json';

@@ -8,7 +8,7 @@ import { ALL_RULES } from '../../server/src/rules';
 import { Finding, Fix } from '../../server/src/rules/types';
 import { spanEnd } from '../../server/src/model/ast';
 import { applyEdits, fixAllText, remainingFinding } from '../../server/src/features/fixAll';
-import { cloudFormationRole } from '../../server/src/rules/fixTesting';
+import { cloudFormationRole } from '../../server/src/testing/statementDocuments';
 
 /**
  * The net under every quick fix of every rule: each fix offered anywhere in the corpus (the example

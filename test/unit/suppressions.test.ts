@@ -4,8 +4,7 @@ import { mergeConfig, TrustConfig } from '../../server/src/config';
 import { suppressedFindingsOf, validateDocument, ValidationOptions } from '../../server/src/validation';
 import { Finding } from '../../server/src/rules/types';
 import { applyEdits } from '../../server/src/features/fixAll';
-import { cloudFormationRole } from '../../server/src/rules/fixTesting';
-import { jsonStatementPolicy, terraformStatementRole } from '../../server/src/suppressions.testing';
+import { cloudFormationRole, jsonStatementPolicy, terraformStatementRole } from '../../server/src/testing/statementDocuments';
 
 /**
  * Inline `iam-trust-ignore` comments (docs/suppressions.md), through the engine as the editor and

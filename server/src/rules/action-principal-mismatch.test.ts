@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, fixed, unknownValueTester } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './action-principal-mismatch';
 
 const github = { Federated: 'arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com' };

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, fixed, unknownValueTester } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './action-unknown';
 
 const acting = (Action: string | string[]) => policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/Deploy' }, Action });

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './action-wildcard';
 
 const role = { AWS: 'arn:aws:iam::210987654321:role/Deploy' };

@@ -1,16 +1,12 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { COGNITO, cognito, POOL_ID, webIdentity } from './groupF.testing';
 import { rule } from './cognito-amr';
-import { Fix } from './types';
+import { applyEdits } from '../features/fixAll';
 
 const AUD = `${COGNITO}:aud`;
 const AMR = `${COGNITO}:amr`;
-
-function apply(code: string, fix: Fix): string {
-  return [...fix.edits].sort((a, b) => b.span.offset - a.span.offset).reduce((t, e) => t.slice(0, e.span.offset) + e.newText + t.slice(e.span.offset + e.span.length), code);
-}
 
 ruleTester(rule, {
   valid: [
@@ -50,7 +46,7 @@ describe('rule cognito-amr quick fixes', () => {
     assert.deepStrictEqual(finding.fixes.map((f) => f.title), ['Admit only authenticated identities', 'Admit only unauthenticated identities']);
     assert.ok(finding.fixes.every((f) => !f.preferred), 'the choice is the user\'s');
     for (const [i, amr] of ['authenticated', 'unauthenticated'].entries()) {
-      const after = apply(code, finding.fixes[i]);
+      const after = applyEdits(code, finding.fixes[i].edits);
       assert.deepStrictEqual(JSON.parse(after).Statement[0].Condition['ForAnyValue:StringLike'], { [AMR]: amr });
       assert.deepStrictEqual(lint(after, rule), []);
     }
@@ -58,21 +54,21 @@ describe('rule cognito-amr quick fixes', () => {
 
   it('renames a block that holds only amr', () => {
     const code = cognito({ StringEquals: { [AUD]: POOL_ID }, StringLike: { [AMR]: 'authenticated' } });
-    const after = apply(code, lint(code, rule)[0].fixes[0]);
+    const after = applyEdits(code, lint(code, rule)[0].fixes[0].edits);
     assert.deepStrictEqual(JSON.parse(after).Statement[0].Condition, { StringEquals: { [AUD]: POOL_ID }, 'ForAnyValue:StringLike': { [AMR]: 'authenticated' } });
     assert.deepStrictEqual(lint(after, rule), []);
   });
 
   it('moves amr out of a block it shares with aud, leaving aud as it was', () => {
     const code = cognito({ StringEquals: { [AMR]: 'authenticated', [AUD]: POOL_ID } });
-    const after = apply(code, lint(code, rule)[0].fixes[0]);
+    const after = applyEdits(code, lint(code, rule)[0].fixes[0].edits);
     assert.deepStrictEqual(JSON.parse(after).Statement[0].Condition, { StringEquals: { [AUD]: POOL_ID }, 'ForAnyValue:StringEquals': { [AMR]: 'authenticated' } });
     assert.deepStrictEqual(lint(after, rule), []);
   });
 
   it('moves amr when it is the last key of its block', () => {
     const code = cognito({ StringEquals: { [AUD]: POOL_ID, [AMR]: 'authenticated' } });
-    const after = apply(code, lint(code, rule)[0].fixes[0]);
+    const after = applyEdits(code, lint(code, rule)[0].fixes[0].edits);
     assert.deepStrictEqual(JSON.parse(after).Statement[0].Condition, { StringEquals: { [AUD]: POOL_ID }, 'ForAnyValue:StringEquals': { [AMR]: 'authenticated' } });
   });
 });

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { COGNITO, cognito, POOL_ID, webIdentity } from './groupF.testing';
 import { rule } from './cognito-aud';
 

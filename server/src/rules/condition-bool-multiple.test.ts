@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './condition-bool-multiple';
 
 const stmt = (Condition: unknown) => ({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/BreakGlass' }, Action: 'sts:AssumeRole', Condition });

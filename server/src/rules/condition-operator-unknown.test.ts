@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, fixed, unknownValueTester } from './grammarTesting';
+import { compactPolicy, lint, policy, ruleTester } from '../testing/ruleTester';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './condition-operator-unknown';
 
 const deploy = { AWS: 'arn:aws:iam::210987654321:role/Deploy' };

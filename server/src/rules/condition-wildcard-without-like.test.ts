@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, fixed, unknownValueTester } from './grammarTesting';
+import { compactPolicy, lint, policy, ruleTester } from '../testing/ruleTester';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './condition-wildcard-without-like';
 
 // A private issuer: its subjects are judged by this rule. The shared issuers' subject grammar

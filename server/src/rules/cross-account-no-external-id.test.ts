@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns } from './groupC.testing';
-import { fixed } from './grammarTesting';
-import { cloudFormationRole } from './fixTesting';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
+import { fixed } from '../testing/fixes';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { rule } from './cross-account-no-external-id';
 import { rule as externalIdWeak } from './external-id-weak';
 

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns } from './groupC.testing';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
 import { rule } from './deny-blocks-all';
 
 const allowRole = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/Deploy' }, Action: 'sts:AssumeRole' };

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './duplicate-key';
 
 const vendor = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::464622532012:role/DatadogIntegration' }, Action: 'sts:AssumeRole' };

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { assertFixSettles, EKS, EKS_PROVIDER, eks, webIdentity } from './groupF.testing';
 import { rule } from './eks-irsa-sub';
 

@@ -1,5 +1,6 @@
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, unknownValueTester, VENDOR_STATEMENT } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
+import { unknownValueTester } from '../testing/unknownValues';
+import { VENDOR_STATEMENT } from './groupA.testing';
 import { rule } from './empty-value';
 
 const vendor = VENDOR_STATEMENT;

@@ -1,5 +1,4 @@
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
 import { rule } from './exclusive-elements';
 
 const ecs = { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' };

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns } from './groupC.testing';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
 import { rule } from './external-id-weak';
 
 const VENDOR = 'arn:aws:iam::348201957364:root';

@@ -1,12 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { lint } from '../testing/ruleTester';
+import { assertDocsPageBasics, jsonUnder, ruleDocsPage, ruleExampleFile } from '../testing/ruleDocs';
 import { Rule } from './types';
 import { GROUP_A } from './groupA';
-
-/** Compiled to out/server/src/rules: the repository root is four levels up. */
-const ROOT = path.resolve(__dirname, '../../../..');
 
 const CATALOGUE_ORDER = [
   'json-syntax',
@@ -27,13 +24,6 @@ const CATALOGUE_ORDER = [
   'size-quota',
 ];
 
-/** The first JSON block after a heading of the docs page. */
-function exampleAfter(page: string, heading: string): string | undefined {
-  const at = page.indexOf(`\n## ${heading}\n`);
-  if (at < 0) return undefined;
-  return /```json\n([^]*?)```/.exec(page.slice(at))?.[1];
-}
-
 function firing(code: string, filePath = 'trust-policy.json'): string[] {
   return GROUP_A.flatMap((r: Rule) => lint(code, r, {}, filePath).map((f) => f.ruleId));
 }
@@ -49,27 +39,22 @@ describe('group A', () => {
 
   for (const r of GROUP_A) {
     describe(`${r.id} docs and example`, () => {
-      const page = fs.readFileSync(path.join(ROOT, 'docs/rules', `${r.id}.md`), 'utf8');
+      const page = ruleDocsPage(r.id);
       it('has a docs page that names the default severity', () => {
-        assert.ok(page.startsWith(`# ${r.id}\n`));
-        assert.ok(page.includes(`Default severity: **${r.defaultSeverity}**`), 'severity line');
-        assert.ok(page.includes(`"${r.id}": "off"`), 'how to turn it off');
+        assertDocsPageBasics(page, r);
       });
       it('docs: the Good example is clean of every group A rule', () => {
-        const good = exampleAfter(page, 'Good');
-        assert.ok(good, 'a Good JSON example');
-        assert.deepStrictEqual(firing(good), []);
+        assert.deepStrictEqual(firing(jsonUnder(page, 'Good')), []);
       });
       // The size-quota Bad example is abbreviated: it would have to be 2,048 characters long.
       if (r.id !== 'size-quota') {
         it('docs: the Bad example fires the rule', () => {
-          const bad = exampleAfter(page, 'Bad');
-          assert.ok(bad, 'a Bad JSON example');
+          const bad = jsonUnder(page, 'Bad');
           assert.ok(firing(bad).includes(r.id), JSON.stringify(firing(bad)));
         });
       }
       it('examples/rules: fires this rule and no other group A rule', () => {
-        const file = path.join(ROOT, 'examples/rules', `${r.id}.trust.json`);
+        const file = ruleExampleFile(r.id);
         assert.deepStrictEqual(firing(fs.readFileSync(file, 'utf8'), file), [r.id]);
       });
     });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { lint } from '../testing/ruleTester';
+import { assertDocsPageBasics, jsonUnder, ruleDocsPage, ruleExampleFile } from '../testing/ruleDocs';
 import { GROUP_B } from './groupB';
 
 /**
@@ -9,16 +9,6 @@ import { GROUP_B } from './groupB';
  * (docs/rules/<id>.md). What a user reads there must be true of the rule: the example and the
  * page's Bad policy fire it, and the Good policy passes every group B rule.
  */
-const ROOT = path.resolve(__dirname, '../../../..');
-
-function fencedJson(page: string, heading: string): string {
-  const start = page.indexOf(`\n## ${heading}\n`);
-  assert.ok(start >= 0, `no "## ${heading}" section`);
-  const block = /```json\n([^]*?)```/.exec(page.slice(start));
-  assert.ok(block, `no JSON block under "## ${heading}"`);
-  return block[1];
-}
-
 const groupBFindings = (code: string) =>
   lint(code, undefined).filter((f) => GROUP_B.some((r) => r.id === f.ruleId)).map((f) => `${f.ruleId}: ${f.message}`);
 
@@ -47,16 +37,14 @@ describe('group B rules', () => {
   for (const rule of GROUP_B) {
     describe(rule.id, () => {
       it('fires on its example policy', () => {
-        const file = path.join(ROOT, 'examples/rules', `${rule.id}.trust.json`);
+        const file = ruleExampleFile(rule.id);
         assert.ok(lint(fs.readFileSync(file, 'utf8'), rule, {}, file).length > 0, `quiet on ${file}`);
       });
       it('has a docs page whose Bad policy fires it and whose Good policy passes group B', () => {
-        const page = fs.readFileSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
-        assert.ok(page.startsWith(`# ${rule.id}\n`));
-        assert.ok(page.includes(`Default severity: **${rule.defaultSeverity}**`));
-        assert.ok(page.includes(`{ "rules": { "${rule.id}": "off" } }`));
-        assert.ok(lint(fencedJson(page, 'Bad'), rule).length > 0, 'the Bad policy is quiet');
-        assert.deepStrictEqual(groupBFindings(fencedJson(page, 'Good')), []);
+        const page = ruleDocsPage(rule.id);
+        assertDocsPageBasics(page, rule);
+        assert.ok(lint(jsonUnder(page, 'Bad'), rule).length > 0, 'the Bad policy is quiet');
+        assert.deepStrictEqual(groupBFindings(jsonUnder(page, 'Good')), []);
       });
     });
   }

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { initParsers } from '../documents';
 import { lint } from '../testing/ruleTester';
+import { loadParsers } from '../testing/parsers';
 import { GROUP_D } from './groupD';
-import { Fix } from './types';
+import { applyEdits } from '../features/fixAll';
 
 /** Each group D rule has an example (examples/rules/<id>.*: a CloudFormation template or a Terraform file) on which it fires. */
 const EXAMPLES = path.resolve(__dirname, '../../../../examples/rules');
@@ -16,15 +16,8 @@ function exampleOf(id: string): string {
   return path.join(EXAMPLES, file);
 }
 
-function applyFix(text: string, fix: Fix): string {
-  return [...fix.edits].sort((a, b) => b.span.offset - a.span.offset).reduce((t, e) => t.slice(0, e.span.offset) + e.newText + t.slice(e.span.offset + e.span.length), text);
-}
-
 describe('group D examples', () => {
-  before(async function () {
-    this.timeout(20000);
-    await initParsers();
-  });
+  loadParsers();
 
   it('are registered in catalogue order', () => {
     assert.deepStrictEqual(
@@ -42,7 +35,7 @@ describe('group D examples', () => {
       assert.strictEqual(findings.length, 1, `${rule.id} on ${file}: ${JSON.stringify(findings)}`);
       const [fix] = findings[0].fixes;
       assert.ok(fix, 'a quick fix is offered');
-      const fixed = applyFix(text, fix);
+      const fixed = applyEdits(text, fix.edits);
       assert.deepStrictEqual(lint(fixed, rule, CONFIG, file), []);
       assert.notStrictEqual(fixed, text);
     });

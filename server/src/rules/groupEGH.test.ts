@@ -1,23 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { lint } from '../testing/ruleTester';
+import { assertDocsPageBasics, jsonUnder, ruleDocsPage, ruleExampleFile } from '../testing/ruleDocs';
 import { Rule } from './types';
 import { GROUP_E } from './groupE';
 import { GROUP_G } from './groupG';
 import { GROUP_H } from './groupH';
 
-/** Compiled to out/server/src/rules: the repository root is four levels up. */
-const ROOT = path.resolve(__dirname, '../../../..');
 const RULES: Rule[] = [...GROUP_E, ...GROUP_G, ...GROUP_H];
-
-/** The first JSON block after a `## <heading>` of a docs page. */
-function exampleAfter(page: string, heading: string): string {
-  const at = page.indexOf(`\n## ${heading}\n`);
-  const block = at < 0 ? undefined : /```json\n([^]*?)```/.exec(page.slice(at));
-  assert.ok(block, `no JSON block under "## ${heading}"`);
-  return block[1];
-}
 
 /** The ids of the group E, G and H rules that fire on a file. */
 function firing(code: string, filePath = 'trust-policy.json'): string[] {
@@ -43,18 +33,16 @@ describe('groups E, G and H', () => {
 
   for (const r of RULES) {
     describe(`${r.id} docs and example`, () => {
-      const page = fs.readFileSync(path.join(ROOT, 'docs/rules', `${r.id}.md`), 'utf8');
+      const page = ruleDocsPage(r.id);
       it('has a docs page that names the default severity and how to turn it off', () => {
-        assert.ok(page.startsWith(`# ${r.id}\n`));
-        assert.ok(page.includes(`Default severity: **${r.defaultSeverity}**`), 'severity line');
-        assert.ok(page.includes(`{ "rules": { "${r.id}": "off" } }`), 'how to turn it off');
+        assertDocsPageBasics(page, r);
       });
       it('docs: the Bad example fires the rule, the Good one no rule of groups E, G and H', () => {
-        assert.ok(firing(exampleAfter(page, 'Bad')).includes(r.id), 'Bad example is quiet');
-        assert.deepStrictEqual(firing(exampleAfter(page, 'Good')), []);
+        assert.ok(firing(jsonUnder(page, 'Bad')).includes(r.id), 'Bad example is quiet');
+        assert.deepStrictEqual(firing(jsonUnder(page, 'Good')), []);
       });
       it('examples/rules: fires this rule and no other of groups E, G and H', () => {
-        const file = path.join(ROOT, 'examples/rules', `${r.id}.trust.json`);
+        const file = ruleExampleFile(r.id);
         assert.deepStrictEqual([...new Set(firing(fs.readFileSync(file, 'utf8'), file))], [r.id]);
       });
     });

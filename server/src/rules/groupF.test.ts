@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
-import { initParsers } from '../documents';
 import { lint } from '../testing/ruleTester';
+import { loadParsers } from '../testing/parsers';
+import { assertDocsPageBasics, jsonUnder, ruleDocsPage, ruleExampleFile } from '../testing/ruleDocs';
 import { GROUP_F } from './groupF';
 
 /**
@@ -10,17 +10,6 @@ import { GROUP_F } from './groupF';
  * and an example policy (examples/rules/<id>.trust.json) on which it is the only group F rule
  * that speaks.
  */
-const ROOT = path.resolve(__dirname, '../../../..');
-const EXAMPLES = path.join(ROOT, 'examples/rules');
-
-/** The first JSON block under a `## <heading>` of a docs page. */
-function jsonUnder(page: string, heading: string): string {
-  const section = page.split(/^## /m).find((s) => s.startsWith(heading + '\n'));
-  const block = section && /```json\n([^]*?)```/.exec(section);
-  assert.ok(block, `no JSON block under "## ${heading}"`);
-  return block[1];
-}
-
 function groupFFindings(text: string, file?: string): string[] {
   return GROUP_F.flatMap((r) => lint(text, r, {}, file).map((f) => f.ruleId));
 }
@@ -36,25 +25,20 @@ describe('group F', () => {
 
   for (const rule of GROUP_F) {
     it(`${rule.id}: its example fires it and no other federation rule`, () => {
-      const file = path.join(EXAMPLES, `${rule.id}.trust.json`);
+      const file = ruleExampleFile(rule.id);
       assert.deepStrictEqual(groupFFindings(fs.readFileSync(file, 'utf8'), file), [rule.id]);
     });
 
     it(`${rule.id}: its docs page's Bad example fires it and its Good example passes every federation rule`, () => {
-      const page = fs.readFileSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
-      assert.ok(page.startsWith(`# ${rule.id}\n`));
-      assert.ok(page.includes(`Default severity: **${rule.defaultSeverity}**`));
-      assert.ok(page.includes(`{ "rules": { "${rule.id}": "off" } }`));
+      const page = ruleDocsPage(rule.id);
+      assertDocsPageBasics(page, rule);
       assert.ok(lint(jsonUnder(page, 'Bad'), rule).length > 0, 'Bad example is quiet');
       assert.deepStrictEqual(groupFFindings(jsonUnder(page, 'Good')), []);
     });
   }
 
   describe('in Terraform', () => {
-    before(async function () {
-      this.timeout(20000);
-      await initParsers();
-    });
+    loadParsers();
 
     const document = (principal: string, conditions: string) => `
 resource "aws_iam_openid_connect_provider" "github" {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { lint, policy } from '../testing/ruleTester';
-import { fixed } from './grammarTesting';
+import { fixed } from '../testing/fixes';
 import { Rule } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { fixed, unknownValueTester } from './grammarTesting';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { ACCOUNT, assertFixSettles, COGNITO, EKS_PROVIDER, GITHUB, GITHUB_PROVIDER, github, githubAud, webIdentity } from './groupF.testing';
 import { rule } from './oidc-aud';
 

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { ACCOUNT, COGNITO, EKS_PROVIDER, GITHUB_PROVIDER, webIdentity } from './groupF.testing';
 import { rule } from './oidc-no-condition';
 

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { ACCOUNT, EKS, EKS_PROVIDER, GITHUB, github, githubAud, webIdentity } from './groupF.testing';
 import { rule } from './oidc-sub-broad';
 

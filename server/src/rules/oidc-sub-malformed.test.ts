@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { ACCOUNT, assertFixSettles, GITHUB, github, githubAud, webIdentity } from './groupF.testing';
 import { rule } from './oidc-sub-malformed';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { ACCOUNT, COGNITO, EKS_PROVIDER, GITHUB, GITHUB_PROVIDER, github, githubAud, webIdentity } from './groupF.testing';
 import { rule } from './oidc-sub-missing';
 

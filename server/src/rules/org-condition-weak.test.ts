@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns } from './groupC.testing';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
 import { rule } from './org-condition-weak';
 
 const trust = (condition: object, effect = 'Allow') => policy({ Effect: effect, Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: condition });

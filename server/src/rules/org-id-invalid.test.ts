@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns } from './groupC.testing';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
 import { rule } from './org-id-invalid';
 
 const trust = (operator: string, value: unknown, key = 'aws:PrincipalOrgID') =>

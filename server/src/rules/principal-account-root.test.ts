@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
 import { initParsers } from '../documents';
 import { applyEdits } from '../features/fixAll';
-import { assertQuietWithUnknowns } from './groupC.testing';
-import { fixed } from './grammarTesting';
-import { cloudFormationRole } from './fixTesting';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
+import { fixed } from '../testing/fixes';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { ROLE_NAME_PLACEHOLDER, rule } from './principal-account-root';
 
 const trust = (aws: unknown, extra: object = {}) => policy({ Effect: 'Allow', Principal: { AWS: aws }, Action: 'sts:AssumeRole', ...extra });

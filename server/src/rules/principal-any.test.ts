@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns, lintWithUnknowns } from './groupC.testing';
-import { fixed } from './grammarTesting';
-import { cloudFormationRole } from './fixTesting';
+import { assertQuietWithUnknowns, lintWithUnknowns } from '../testing/unknownValues';
+import { fixed } from '../testing/fixes';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { ORG_ID_PLACEHOLDER, rule } from './principal-any';
 
 const anyone = { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' };

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, fixed, unknownValueTester } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './principal-arn-invalid';
 
 const trusting = (AWS: string | string[]) => policy({ Effect: 'Allow', Principal: { AWS }, Action: 'sts:AssumeRole' });

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns } from './groupC.testing';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
 import { rule } from './principal-example-account';
 
 const trust = (principal: object, extra: object = {}) => policy({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...extra });

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './principal-missing';
 
 const action = { Effect: 'Allow', Action: 'sts:AssumeRole' };

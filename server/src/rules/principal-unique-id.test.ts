@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './principal-unique-id';
 
 const trusting = (AWS: string | string[]) => policy({ Effect: 'Allow', Principal: { AWS }, Action: 'sts:AssumeRole' });

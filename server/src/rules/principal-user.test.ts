@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { assertQuietWithUnknowns } from './groupC.testing';
+import { assertQuietWithUnknowns } from '../testing/unknownValues';
 import { rule } from './principal-user';
 
 const trust = (aws: unknown) => policy({ Effect: 'Allow', Principal: { AWS: aws }, Action: 'sts:AssumeRole' });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { fixed, unknownValueTester } from './grammarTesting';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './roles-anywhere-actions';
 
 const anywhere = { Service: 'rolesanywhere.amazonaws.com' };

@@ -1,5 +1,5 @@
 import { policy, ruleTester } from '../testing/ruleTester';
-import { unknownValueTester } from './grammarTesting';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './service-condition-unsupported';
 
 const stmt = (Principal: unknown, Condition: unknown, Effect = 'Allow') => ({ Effect, Principal, Action: 'sts:AssumeRole', Condition });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { lint, policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, fixed, unknownValueTester } from './grammarTesting';
+import { compactPolicy, lint, policy, ruleTester } from '../testing/ruleTester';
+import { fixed } from '../testing/fixes';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './service-confused-deputy';
 import { SERVICE_PRINCIPAL_EXCEPTIONS } from './serviceGuards';
 

@@ -1,5 +1,5 @@
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, unknownValueTester } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './sid-duplicate';
 
 const ci = { Sid: 'CiDeploy', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/ci-runner' }, Action: 'sts:AssumeRole' };

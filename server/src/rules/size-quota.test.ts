@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseJson } from '../parser/json';
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, unknownValueTester } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule, trustPolicyLength } from './size-quota';
 
 /** A role trusted by many CI runners: the usual way trust policies outgrow the quota. */

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import { lint, ruleTester } from '../testing/ruleTester';
 import { rule } from './suppression-unused';
-import { cloudFormationRole } from './fixTesting';
-import { jsonStatementPolicy } from '../suppressions.testing';
+import { cloudFormationRole, jsonStatementPolicy } from '../testing/statementDocuments';
 
 /** A partner's trust, with a comment line above its principal. */
 function commented(comment: string, principal = '"arn:aws:iam::348201957364:root"'): string {

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
-import { policy, ruleTester } from '../testing/ruleTester';
-import { compactPolicy, fixed, GITHUB_STATEMENT, unknownValueTester } from './grammarTesting';
+import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
+import { fixed } from '../testing/fixes';
+import { GITHUB_STATEMENT } from './groupA.testing';
+import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './unknown-element';
 
 const github = GITHUB_STATEMENT;

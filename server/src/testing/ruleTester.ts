@@ -82,3 +82,8 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
 export function policy(...statements: object[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 }
+
+/** A policy as compact JSON: every value appears once, so a test can name the exact text under a range. */
+export function compactPolicy(...statements: object[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}

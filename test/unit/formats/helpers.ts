@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AnalysedDocument, analyseDocument, initParsers, PolicySource } from '../../../server/src/documents';
+import { AnalysedDocument, analyseDocument, PolicySource } from '../../../server/src/documents';
 import { mergeConfig, TrustConfig } from '../../../server/src/config';
 import { Node, Span } from '../../../server/src/model/ast';
 import { findRule } from '../../../server/src/rules';
@@ -17,14 +17,6 @@ export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/forma
 export function readFixture(relative: string): { text: string; filePath: string } {
   const filePath = path.join(FIXTURES, relative);
   return { text: fs.readFileSync(filePath, 'utf8'), filePath };
-}
-
-/** Terraform needs the WebAssembly parser; every suite that lints .tf files awaits this first. */
-export function loadParsers(): void {
-  before(async function () {
-    this.timeout(20000);
-    await initParsers();
-  });
 }
 
 export interface LintOptions {

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { ArrayNode, getProperty, ObjectNode } from '../../../server/src/model/ast';
-import { analyse, described, lintText, loadParsers, offsetOf, readFixture, textsOf, under, unknownsOf } from './helpers';
+import { analyse, described, lintText, offsetOf, readFixture, textsOf, under, unknownsOf } from './helpers';
+import { loadParsers } from '../../../server/src/testing/parsers';
 
 describe('Terraform', () => {
   loadParsers();

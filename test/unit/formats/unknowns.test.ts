@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Finding } from '../../../server/src/rules/types';
-import { lintText, loadParsers } from './helpers';
+import { lintText } from './helpers';
+import { loadParsers } from '../../../server/src/testing/parsers';
 
 /**
  * trust-checks.md: "no rule may report a problem that depends on an unknown value". For every kind
