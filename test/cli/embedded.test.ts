@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { CORE_RULES_CONFIG, parseJsonOutput, runCli, useTempTree } from './helpers';
+import { cloudFormationTemplate } from '../../server/src/testing/statementDocuments';
 
 /** Trust policies inside Terraform and CloudFormation, found in a directory walk and linted in place. */
 describe('iam-trust lint: policies embedded in Terraform and CloudFormation', () => {
@@ -22,29 +23,13 @@ describe('iam-trust lint: policies embedded in Terraform and CloudFormation', ()
       '}',
       '',
     ].join('\n'),
-    'stacks/roles.yaml': [
-      'AWSTemplateFormatVersion: "2010-09-09"',
-      'Resources:',
-      '  Open:',
-      '    Type: AWS::IAM::Role',
-      '    Properties:',
-      '      AssumeRolePolicyDocument:',
-      '        Version: "2012-10-17"',
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Principal: { AWS: "*" }',
-      '            Action: sts:AssumeRole',
-      '  FromParameter:',
-      '    Type: AWS::IAM::Role',
-      '    Properties:',
-      '      AssumeRolePolicyDocument:',
-      '        Version: "2012-10-17"',
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Principal: { AWS: !Ref TrustedPrincipal }',
-      '            Action: sts:AssumeRole',
-      '',
-    ].join('\n'),
+    'stacks/roles.yaml': cloudFormationTemplate(
+      {
+        Open: ['- Effect: Allow', '  Principal: { AWS: "*" }', '  Action: sts:AssumeRole'],
+        FromParameter: ['- Effect: Allow', '  Principal: { AWS: !Ref TrustedPrincipal }', '  Action: sts:AssumeRole'],
+      },
+      { formatVersion: true },
+    ),
   });
 
   it('reports the wildcard principal on its own token in each file, and nothing for deploy-time values', () => {

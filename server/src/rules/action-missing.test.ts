@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { compactPolicy, lint, policy, ruleTester } from '../testing/ruleTester';
 import { fixed } from '../testing/fixes';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { GITHUB_STATEMENT } from './groupA.testing';
 import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './action-missing';
@@ -27,19 +28,7 @@ ruleTester(rule, {
     {
       name: 'in CloudFormation YAML: on the statement\'s first key',
       filePath: 'template.yaml',
-      code: [
-        'Resources:',
-        '  TaskRole:',
-        '    Type: AWS::IAM::Role',
-        '    Properties:',
-        '      AssumeRolePolicyDocument:',
-        "        Version: '2012-10-17'",
-        '        Statement:',
-        '          - Effect: Allow',
-        '            Principal:',
-        '              Service: ecs-tasks.amazonaws.com',
-        '',
-      ].join('\n'),
+      code: cloudFormationRole(['- Effect: Allow', '  Principal:', '    Service: ecs-tasks.amazonaws.com'], 'TaskRole'),
       errors: [{ text: 'Effect', message: '"Action": "sts:AssumeRole"' }],
     },
     { name: 'an empty NotAction', code: compactPolicy({ ...githubNoAction, NotAction: [] }), errors: [{ text: '[]', message: '"NotAction" is an empty list' }] },

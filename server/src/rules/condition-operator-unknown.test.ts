@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { compactPolicy, lint, policy, ruleTester } from '../testing/ruleTester';
 import { fixed } from '../testing/fixes';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { unknownValueTester } from '../testing/unknownValues';
 import { rule } from './condition-operator-unknown';
 
@@ -24,23 +25,18 @@ ruleTester(rule, {
     {
       name: 'in CloudFormation YAML',
       filePath: 'template.yaml',
-      code: [
-        'Resources:',
-        '  DeployRole:',
-        '    Type: AWS::IAM::Role',
-        '    Properties:',
-        '      AssumeRolePolicyDocument:',
-        "        Version: '2012-10-17'",
-        '        Statement:',
-        '          - Effect: Allow',
-        '            Principal:',
-        "              AWS: 'arn:aws:iam::210987654321:role/Deploy'",
-        '            Action: sts:AssumeRole',
-        '            Condition:',
-        '              StringEqualz:',
-        '                aws:PrincipalOrgID: o-a1b2c3d4e5',
-        '',
-      ].join('\n'),
+      code: cloudFormationRole(
+        [
+          '- Effect: Allow',
+          '  Principal:',
+          "    AWS: 'arn:aws:iam::210987654321:role/Deploy'",
+          '  Action: sts:AssumeRole',
+          '  Condition:',
+          '    StringEqualz:',
+          '      aws:PrincipalOrgID: o-a1b2c3d4e5',
+        ],
+        'DeployRole',
+      ),
       errors: [{ text: 'StringEqualz', message: '"StringEquals"' }],
     },
     { name: 'an empty name', code: policy(stmt({ '': org })), errors: [{ text: '""', message: 'no condition operator ""' }] },
@@ -49,23 +45,15 @@ ruleTester(rule, {
 
 describe('rule condition-operator-unknown on keys that are not text', () => {
   it('stays quiet on a YAML key written with a CloudFormation tag', () => {
-    const code = [
-      'Resources:',
-      '  Role:',
-      '    Type: AWS::IAM::Role',
-      '    Properties:',
-      '      AssumeRolePolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Principal:',
-      '              Service: events.amazonaws.com',
-      '            Action: sts:AssumeRole',
-      '            Condition:',
-      '              !If [UseOrg, StringLike, StringEquals]:',
-      '                aws:SourceAccount: !Ref AWS::AccountId',
-      '',
-    ].join('\n');
+    const code = cloudFormationRole([
+      '- Effect: Allow',
+      '  Principal:',
+      '    Service: events.amazonaws.com',
+      '  Action: sts:AssumeRole',
+      '  Condition:',
+      '    !If [UseOrg, StringLike, StringEquals]:',
+      '      aws:SourceAccount: !Ref AWS::AccountId',
+    ]);
     assert.deepStrictEqual(lint(code, rule, {}, 'template.yaml').map((f) => f.message), []);
   });
 });

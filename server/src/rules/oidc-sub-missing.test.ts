@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
 import { unknownValueTester } from '../testing/unknownValues';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { ACCOUNT, COGNITO, EKS_PROVIDER, GITHUB, GITHUB_PROVIDER, github, githubAud, webIdentity } from './groupF.testing';
 import { rule } from './oidc-sub-missing';
 
@@ -91,20 +92,15 @@ unknownValueTester(rule, [
 
 describe('rule oidc-sub-missing in CloudFormation', () => {
   const template = (principal: string, conditions: string[]) =>
-    [
-      'Resources:',
-      '  DeployRole:',
-      '    Type: AWS::IAM::Role',
-      '    Properties:',
-      '      AssumeRolePolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      `            Principal: { Federated: ${principal} }`,
-      '            Action: sts:AssumeRoleWithWebIdentity',
-      ...(conditions.length ? ['            Condition:', ...conditions.map((c) => `              ${c}`)] : []),
-      '',
-    ].join('\n');
+    cloudFormationRole(
+      [
+        '- Effect: Allow',
+        `  Principal: { Federated: ${principal} }`,
+        '  Action: sts:AssumeRoleWithWebIdentity',
+        ...(conditions.length ? ['  Condition:', ...conditions.map((c) => `    ${c}`)] : []),
+      ],
+      'DeployRole',
+    );
 
   it('fires on a literal GitHub provider with only the audience', () => {
     const yaml = template(`arn:aws:iam::${ACCOUNT}:oidc-provider/${GITHUB}`, ['StringEquals:', `  ${GITHUB}:aud: sts.amazonaws.com`]);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { lint, policy, ruleTester } from '../testing/ruleTester';
 import { fixed } from '../testing/fixes';
 import { unknownValueTester } from '../testing/unknownValues';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { rule } from './pod-identity-tag-session';
 
 const pods = { Service: 'pods.eks.amazonaws.com' };
@@ -26,7 +27,7 @@ ruleTester(rule, {
     {
       name: 'in CloudFormation YAML (no fix: the fix writes JSON)',
       filePath: 'template.yaml',
-      code: ['Resources:', '  PodRole:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', "        Version: '2012-10-17'", '        Statement:', '          - Effect: Allow', '            Principal:', '              Service: pods.eks.amazonaws.com', '            Action: sts:AssumeRole', ''].join('\n'),
+      code: cloudFormationRole(['- Effect: Allow', '  Principal:', '    Service: pods.eks.amazonaws.com', '  Action: sts:AssumeRole'], 'PodRole'),
       errors: [{ text: 'pods.eks.amazonaws.com' }],
     },
   ],

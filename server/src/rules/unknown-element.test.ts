@@ -3,6 +3,7 @@ import { compactPolicy, policy, ruleTester } from '../testing/ruleTester';
 import { fixed } from '../testing/fixes';
 import { GITHUB_STATEMENT } from './groupA.testing';
 import { unknownValueTester } from '../testing/unknownValues';
+import { cloudFormationRole } from '../testing/statementDocuments';
 import { rule } from './unknown-element';
 
 const github = GITHUB_STATEMENT;
@@ -43,7 +44,7 @@ unknownValueTester(rule, [
 
 describe('rule unknown-element quick fix', () => {
   it('renames a bare YAML key', () => {
-    const yaml = ['Resources:', '  Role:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', "        Version: '2012-10-17'", '        Statement:', '          - Effect: Allow', '            Principal: {Service: ec2.amazonaws.com}', '            Action: sts:AssumeRole', '            Conditon: {}', ''].join('\n');
+    const yaml = cloudFormationRole(['- Effect: Allow', '  Principal: {Service: ec2.amazonaws.com}', '  Action: sts:AssumeRole', '  Conditon: {}']);
     assert.strictEqual(fixed(yaml, rule, {}, 'template.yaml'), yaml.replace('Conditon:', 'Condition:'));
   });
   it('renames the key to the suggestion', () => {

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { Finding } from '../../../server/src/rules/types';
 import { lintText } from './helpers';
 import { loadParsers } from '../../../server/src/testing/parsers';
+import { cloudFormationTemplate } from '../../../server/src/testing/statementDocuments';
 
 /**
  * trust-checks.md: "no rule may report a problem that depends on an unknown value". For every kind
@@ -26,21 +27,10 @@ interface Setting {
 }
 
 const cfnYaml = (principal: string, condition = '') =>
-  [
-    'AWSTemplateFormatVersion: "2010-09-09"',
-    'Resources:',
-    '  Role:',
-    '    Type: AWS::IAM::Role',
-    '    Properties:',
-    '      AssumeRolePolicyDocument:',
-    '        Version: "2012-10-17"',
-    '        Statement:',
-    '          - Effect: Allow',
-    `            Principal: { AWS: ${principal} }`,
-    '            Action: sts:AssumeRole',
-    ...(condition ? [`            Condition: ${condition}`] : []),
-    '',
-  ].join('\n');
+  cloudFormationTemplate(
+    { Role: ['- Effect: Allow', `  Principal: { AWS: ${principal} }`, '  Action: sts:AssumeRole', ...(condition ? [`  Condition: ${condition}`] : [])] },
+    { formatVersion: true },
+  );
 
 const cfnJson = (principal: string) =>
   `{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Role": {\n      "Type": "AWS::IAM::Role",\n      "Properties": {\n        "AssumeRolePolicyDocument": {\n          "Version": "2012-10-17",\n          "Statement": [{ "Effect": "Allow", "Principal": { "AWS": ${principal} }, "Action": "sts:AssumeRole" }]\n        }\n      }\n    }\n  }\n}\n`;
