@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { assumeRoleFlow, AssumeInput, AssumeOutcome, humanDuration, Prompter, redactSecrets } from '../assume';
 import { ConfigResolver } from './configs';
 import { CliIO, EXIT_CLEAN, EXIT_PROBLEMS, UsageError } from './types';
+import { parseCommandArgs } from './args';
 
 /**
  * `iam-trust assume`: the "Assume this role" flow without prompts, for a pipeline to prove before
@@ -64,9 +64,8 @@ function wholeNumber(value: string | undefined, flag: string, example: string): 
 }
 
 function parseAssumeArgs(args: string[]): AssumeOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values: v, positionals } = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       strict: true,
@@ -88,11 +87,9 @@ function parseAssumeArgs(args: string[]): AssumeOptions | 'help' {
         'print-credentials': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\.?\s*To specify a positional argument.*$/s, '')}. ${HINT}`);
-  }
-  const { values: v, positionals } = parsed;
+    },
+    HINT,
+  );
   if (v.help) return 'help';
   if (positionals.length !== 1) {
     throw new UsageError(`${positionals.length ? 'Give one policy file' : 'Name the policy file to check'}, for example: iam-trust assume trust.json --role-arn arn:aws:iam::123456789012:role/NAME. ${HINT}`);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'util';
+import { parseCommandArgs } from './args';
 import { UsageError } from './types';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -48,9 +48,8 @@ const HINT = 'Run "iam-trust lint --help" for the options.';
 
 /** Parses `lint`'s arguments; a mistake throws a UsageError that says what to type instead. */
 export function parseLintArgs(args: string[]): LintOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       strict: true,
@@ -60,11 +59,9 @@ export function parseLintArgs(args: string[]): LintOptions {
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\.?\s*To specify a positional argument.*$/s, '')}. ${HINT}`);
-  }
-  const { values, positionals } = parsed;
+    },
+    HINT,
+  );
 
   const format = values.format ?? 'text';
   if (!FORMATS.includes(format as OutputFormat)) {
