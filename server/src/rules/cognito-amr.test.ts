@@ -66,6 +66,13 @@ describe('rule cognito-amr quick fixes', () => {
     assert.deepStrictEqual(lint(after, rule), []);
   });
 
+  it('moves a list of amr values as the same list', () => {
+    const code = cognito({ StringEquals: { [AUD]: POOL_ID, [AMR]: ['authenticated', 'accounts.google.com'] } });
+    const after = applyEdits(code, lint(code, rule)[0].fixes[0].edits);
+    assert.deepStrictEqual(JSON.parse(after).Statement[0].Condition, { StringEquals: { [AUD]: POOL_ID }, 'ForAnyValue:StringEquals': { [AMR]: ['authenticated', 'accounts.google.com'] } });
+    assert.deepStrictEqual(lint(after, rule), []);
+  });
+
   it('moves amr when it is the last key of its block', () => {
     const code = cognito({ StringEquals: { [AUD]: POOL_ID, [AMR]: 'authenticated' } });
     const after = applyEdits(code, lint(code, rule)[0].fixes[0].edits);

@@ -1,8 +1,10 @@
 import { Rule, Fix, TextEdit } from './types';
+import { Node } from '../model/ast';
 import { ConditionEntry, parseOperator, Statement } from '../model/policy';
 import { isJson } from './grammar';
-import { addConditionEdit, blockEntries, claimKey, conditionsUnreadable, operatorBlock, renameBlockFix, requiringConditions, trustsOf } from './federation';
+import { blockEntries, claimKey, conditionsUnreadable, operatorBlock, renameBlockFix, requiringConditions, trustsOf } from './federation';
 import { removeProperty } from './trustPrincipals';
+import { addConditionEdit } from './jsonEdits';
 
 /**
  * Amazon Cognito's `amr` claim (trust-checks.md, F). It lists `authenticated` or
@@ -25,7 +27,7 @@ export const rule: Rule = {
         const fixes = isJson(source)
           ? (['authenticated', 'unauthenticated'] as const)
               .map((amr): Fix | undefined => {
-                const edit = addConditionEdit(text, trust.statement, key, JSON.stringify(amr), 'ForAnyValue:StringLike');
+                const edit = addConditionEdit(text, trust.statement, 'ForAnyValue:StringLike', key, amr);
                 return edit && { title: `Admit only ${amr} identities`, edits: [edit] };
               })
               .filter((f): f is Fix => f !== undefined)
@@ -70,9 +72,17 @@ function setOperatorFix(text: string, statement: Statement, c: ConditionEntry, o
   const block = operatorBlock(statement, c);
   const property = block?.value?.kind === 'object' ? block.value.properties.find((p) => p.keySpan.offset === c.keySpan.offset) : undefined;
   if (!json || !block || block.value?.kind !== 'object' || !property?.value) return undefined;
-  const valueJson = text.substr(property.value.span.offset, property.value.span.length);
-  const add = addConditionEdit(text, statement, c.key, valueJson, operator);
+  const values = literalStrings(property.value);
+  const add = values && addConditionEdit(text, statement, operator, c.key, values);
   if (!add) return undefined;
   const edits: TextEdit[] = [removeProperty(block.value, property), add];
   return [{ title, preferred: true, edits }];
+}
+
+/** The value as the fix writes it again: a string or a list of strings; undefined for anything else. */
+function literalStrings(node: Node): string | string[] | undefined {
+  if (node.kind === 'string') return node.value;
+  if (node.kind !== 'array') return undefined;
+  const values = node.items.map((item) => (item.kind === 'string' ? item.value : undefined));
+  return values.every((v): v is string => v !== undefined) ? values : undefined;
 }

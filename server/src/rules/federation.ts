@@ -1,13 +1,14 @@
-import { Node, ObjectNode, PropertyNode } from '../model/ast';
+import { Node, PropertyNode } from '../model/ast';
 import { ConditionEntry, parseOperator, Statement, TrustPolicy } from '../model/policy';
 import { conditionIsUnknown, conditionValues, isNegatedOperator, isNullOperator } from '../model/zoneOfTrust';
 import { IdentityProvider, providerForIssuer, samlProvider } from '../aws/oidcProviders';
 import { parseFederatedPrincipal } from '../aws/principals';
 import { classifyAction } from '../aws/stsActions';
-import { addJsonProperty, replaceWord } from './grammar';
+import { replaceWord } from './grammar';
+import { addConditionEdit } from './jsonEdits';
 import { hasPolicyVariable } from './subjectForms';
 import { LiteralPrincipal, literalPrincipals } from './trustPrincipals';
-import { Fix, TextEdit } from './types';
+import { Fix } from './types';
 
 /**
  * What the federation rules (trust-checks.md, F) share: which identity provider a statement
@@ -230,23 +231,9 @@ export function hasWildcard(v: Pick<JudgedValue, 'text' | 'pattern'>): boolean {
   return /[*?]/.test(v.pattern ? v.text.replace(/\$\{[*?$]\}/g, '') : v.text);
 }
 
-/**
- * The quick fix that adds `"<key>": <value>` under `operator` (`StringEquals` unless told): into
- * the statement's block of that name when there is one, else as a new block, else as a new
- * Condition element. `valueJson` is JSON text. JSON only: callers check the format.
- */
-export function addConditionEdit(text: string, statement: Statement, key: string, valueJson: string, operator = 'StringEquals'): TextEdit | undefined {
-  const entry = `{${JSON.stringify(key)}: ${valueJson}}`;
-  const condition = statement.conditionProperty;
-  if (!condition) return addJsonProperty(text, statement.node, 'Condition', `{${JSON.stringify(operator)}: ${entry}}`, 'last');
-  if (condition.value?.kind !== 'object') return undefined;
-  const block = condition.value.properties.find((p) => p.key === operator && p.value?.kind === 'object');
-  return block ? addJsonProperty(text, block.value as ObjectNode, key, valueJson, 'last') : addJsonProperty(text, condition.value, operator, entry, 'last');
-}
-
-/** A preferred fix adding `"<key>": "<value>"` under `StringEquals`. */
+/** A preferred fix adding `"<key>": "<value>"` under `StringEquals` (jsonEdits.addConditionEdit). JSON only: callers check the format. */
 export function addConditionFix(text: string, statement: Statement, key: string, value: string, title: string): Fix | undefined {
-  const edit = addConditionEdit(text, statement, key, JSON.stringify(value));
+  const edit = addConditionEdit(text, statement, 'StringEquals', key, value);
   return edit && { title, preferred: true, edits: [edit] };
 }
 
