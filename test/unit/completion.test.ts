@@ -1,49 +1,7 @@
 import * as assert from 'assert';
-import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { provideCompletions } from '../../server/src/features/completion';
-import { TrustConfig } from '../../server/src/config';
-import { atCursor, fileUri, NO_ZONE_CONFIG, ZONE_CONFIG } from './cursorMarker';
-
-function complete(marked: string, config: TrustConfig = ZONE_CONFIG, uri?: string, languageId?: string): CompletionItem[] {
-  const { document, position } = atCursor(marked, uri, languageId);
-  return provideCompletions(document, position, config).items;
-}
-
-function labels(items: CompletionItem[]): string[] {
-  return items.map((i) => i.label);
-}
-
-/** Items in the order an editor shows them when nothing is typed (by sortText). */
-function sorted(items: CompletionItem[]): CompletionItem[] {
-  return [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
-}
-
-function item(items: CompletionItem[], label: string): CompletionItem {
-  const found = items.find((i) => i.label === label);
-  assert.ok(found, `no item ${label} among ${labels(items).join(', ')}`);
-  return found;
-}
-
-function newText(i: CompletionItem): string {
-  return (i.textEdit as TextEdit).newText;
-}
-
-function docs(i: CompletionItem): string {
-  return (i.documentation as MarkupContent).value;
-}
-
-/** The document after accepting an item, with its snippet placeholders at their defaults. */
-function accept(marked: string, label: string, config: TrustConfig = ZONE_CONFIG): string {
-  const { document, position } = atCursor(marked);
-  const chosen = item(provideCompletions(document, position, config).items, label);
-  const edit = chosen.textEdit as TextEdit;
-  const text = document.getText();
-  const inserted = edit.newText
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
-    .replace(/\$\d+/g, '');
-  return text.slice(0, document.offsetAt(edit.range.start)) + inserted + text.slice(document.offsetAt(edit.range.end));
-}
+import { CompletionItemKind, InsertTextFormat, TextEdit } from 'vscode-languageserver-types';
+import { fileUri, NO_ZONE_CONFIG, ZONE_CONFIG } from './cursorMarker';
+import { accept, complete, docs, item, labels, newText, sorted } from './completionItems';
 
 const GITHUB = 'arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com';
 
@@ -251,6 +209,13 @@ describe('completion', () => {
     });
   });
 
+  describe('JSON templates', () => {
+    it('completes a .json.tpl policy around its ${...} placeholders', () => {
+      const items = complete('{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "${role_arn}"}, "|"}]}', ZONE_CONFIG, fileUri('roles/ci-trust.json.tpl'), 'plaintext');
+      assert.deepStrictEqual(labels(items).sort(), ['Action', 'Condition', 'NotAction', 'Sid']);
+    });
+  });
+
   describe('snippets', () => {
     it('offers the whole-document trust patterns in an empty document', () => {
       const items = complete('|');
@@ -300,11 +265,7 @@ describe('completion', () => {
       assert.deepStrictEqual(complete('{"Statement": [{"Effect": "Allow" |}]}'), []);
     });
 
-    it('returns nothing for YAML and Terraform documents (their completion is not written yet) and does not throw', () => {
-      const yaml = 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: |\n';
-      assert.deepStrictEqual(complete(yaml, ZONE_CONFIG, fileUri('template.yaml'), 'yaml'), []);
-      const tf = 'data "aws_iam_policy_document" "trust" {\n  statement {\n    actions = ["|"]\n  }\n}\n';
-      assert.deepStrictEqual(complete(tf, ZONE_CONFIG, fileUri('main.tf'), 'terraform'), []);
+    it('offers nothing in documents that cannot hold a policy, and does not throw', () => {
       assert.deepStrictEqual(complete('# Trust\n|', ZONE_CONFIG, fileUri('README.md'), 'markdown'), []);
     });
 

@@ -1,36 +1,36 @@
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { asList, getPropertyIgnoreCase, Node } from '../model/ast';
-import { buildStatement, buildTrustPolicy, Statement } from '../model/policy';
 import { TrustConfig } from '../config';
-import { looksLikeTrustPolicy, matchesTrustGlobs } from '../documents';
-import { parseJson } from '../parser/json';
-import { documentKind } from '../formats/kind';
-import { isCloudFormationTemplate } from '../formats/cloudformation';
-import { TRUST_ACTIONS } from '../aws/stsActions';
-import { canonicalElement, classifyPosition, featureInput, isInsideEmbeddedPolicy, JsonCursor, locateJsonCursor, nodeAtPath, pathInPolicy, POLICY_ELEMENTS, PolicyPosition, Segment } from './cursor';
+import { initParsers } from '../documents';
+import { DocumentKind, documentKind } from '../formats/kind';
+import { classifyPosition, featureInput, FeatureInput, PolicyPosition } from './cursor';
 import { EFFECT_DOCS, ELEMENT_DOCS, PRINCIPAL_TYPE_DOCS, VERSION_DOCS } from './explain';
 import {
+  actionChoice,
   actionSuggestions,
   awsPrincipalSuggestions,
   conditionKeySuggestions,
   conditionValueSuggestions,
   federatedSuggestions,
-  fittingActions,
   operatorSuggestions,
   principalObjectSuggestions,
   servicePrincipalSuggestions,
   snippetSuggestions,
   Suggestion,
 } from './completionCatalogue';
+import { Site, statementAt } from './completionSite';
+import { jsonDocumentSites } from './completionJson';
+import { yamlSites } from './completionYaml';
+import { terraformSites } from './completionTerraform';
+import { list, map, OPEN_MAP, scalar, SnippetValue } from './snippetValue';
 
 /**
- * Completion in trust policies, for every editor through the language server. The cursor is
- * located in the raw text (documents are half typed while completion runs); what the statement
- * already says (its principals, its actions) comes from the tolerant parse of the same text.
- *
- * JSON only for now: whole-file policies and the `AssumeRolePolicyDocument` of CloudFormation JSON
- * templates. Other formats get no items.
+ * Completion in trust policies, for every editor through the language server, wherever the
+ * policy is written: a JSON file or template, CloudFormation JSON or YAML, Terraform (jsonencode,
+ * heredoc, JSON string, aws_iam_policy_document). Each format locates the cursor in its own
+ * half-typed text (completionJson/Yaml/Terraform.ts) and hands back a site: where in the policy
+ * the cursor is, what is already there, and a writer that spells items the way the format does.
+ * What to offer at each place is the same for every format (completionCatalogue.ts).
  */
 
 /** The characters after which editors should ask for completion. */
@@ -38,78 +38,59 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':'];
 
 const NO_ITEMS: CompletionList = { isIncomplete: false, items: [] };
 
-interface Context {
-  cursor: JsonCursor;
-  root?: Node;
-  /** The path from the document root to the policy root. */
-  policyPrefix: Segment[];
-  position: PolicyPosition;
-  statement?: Statement;
-  config: TrustConfig;
-}
-
-export function provideCompletions(document: TextDocument, position: Position, config: TrustConfig): CompletionList {
+/** Completion at a position; waits for the Terraform parser the first time a .tf file asks. */
+export async function provideCompletions(document: TextDocument, position: Position, config: TrustConfig): Promise<CompletionList> {
   const input = featureInput(document);
-  if (!input || documentKind(input.text, input.filePath, input.languageId) !== 'json') return NO_ITEMS;
-  const { text, filePath } = input;
-  const cursor = locateJsonCursor(text, document.offsetAt(position));
-  if (!cursor) return NO_ITEMS;
-  const root = parseJson(text).root;
-  if (!inTrustPolicy(root, cursor, filePath, config)) return NO_ITEMS;
-
-  const relative = pathInPolicy(cursor.path);
-  const policyPrefix = cursor.path.slice(0, cursor.path.length - relative.length);
-  const place = classifyPosition(relative, cursor.kind === 'key');
-  if (!place) return NO_ITEMS;
-  const context: Context = { cursor, root, policyPrefix, position: place, config, statement: statementAt(root, policyPrefix, place) };
-  const items = suggestionsFor(context).map((s, i) => toItem(s, i, context, document));
-  return { isIncomplete: false, items };
+  if (input && documentKind(input.text, input.filePath, input.languageId) === 'terraform') await initParsers();
+  return provideCompletionsSync(document, position, config);
 }
 
-/**
- * Ours when the file is a trust policy by name or content, or a policy being written that has no
- * Resource and no action outside STS (an identity or resource policy would). An empty document is
- * ours when it has no file name yet or its name matches the trust-policy globs.
- */
-function inTrustPolicy(root: Node | undefined, cursor: JsonCursor, filePath: string | undefined, config: TrustConfig): boolean {
-  if (isInsideEmbeddedPolicy(cursor.path)) return true;
-  if (isCloudFormationTemplate(root)) return false;
-  if (filePath && matchesTrustGlobs(filePath, config)) return true;
-  if (!root) return !filePath;
-  if (looksLikeTrustPolicy(root)) return true;
-  // A new, unnamed document that holds nothing but policy elements yet.
-  if (!filePath && root.kind === 'object' && root.properties.every((p) => canonicalElement(p.key, POLICY_ELEMENTS))) return true;
-  if (!getPropertyIgnoreCase(root, 'Statement')) return false;
-  const statements = buildTrustPolicy(root).statements;
-  if (statements.some((s) => s.resourceProperty || s.notResourceProperty)) return false;
-  if (statements.some((s) => s.actions.some((a) => a.value !== undefined && a.value !== '' && a.value !== '*' && !/^sts:/i.test(a.value)))) return false;
-  return !filePath || statements.some((s) => s.principalProperty || s.actions.some((a) => a.value && /^sts:/i.test(a.value)));
+/** Completion at a position, now: Terraform files get nothing until initParsers() has resolved. */
+export function provideCompletionsSync(document: TextDocument, position: Position, config: TrustConfig): CompletionList {
+  const input = featureInput(document);
+  if (!input) return NO_ITEMS;
+  const kind = documentKind(input.text, input.filePath, input.languageId);
+  return completionsAt(document, input, kind, document.offsetAt(position), config);
 }
 
-function statementAt(root: Node | undefined, prefix: Segment[], place: PolicyPosition): Statement | undefined {
-  if (!('statementPath' in place)) return undefined;
-  const node = nodeAtPath(root, [...prefix, ...place.statementPath]);
-  return node?.kind === 'object' ? buildStatement(node, 0) : undefined;
+function sitesFor(kind: DocumentKind, input: FeatureInput, offset: number, config: TrustConfig): Site[] {
+  switch (kind) {
+    case 'yaml':
+      return yamlSites(input, offset, config);
+    case 'terraform':
+      return terraformSites(input.text, offset, config);
+    default:
+      return jsonDocumentSites(input, offset, config, kind);
+  }
 }
 
-/** Property names already in the object under the cursor (not counting the one being typed). */
-function presentKeys(context: Context): string[] {
-  const object = nodeAtPath(context.root, context.cursor.path);
-  if (object?.kind !== 'object') return [];
-  return object.properties.filter((p) => p.keySpan.offset !== context.cursor.replace.offset).map((p) => p.key);
+function completionsAt(document: TextDocument, input: FeatureInput, kind: DocumentKind, offset: number, config: TrustConfig): CompletionList {
+  // A site may have a second reading (YAML `aws:|`): the first that offers something wins.
+  for (const site of sitesFor(kind, input, offset, config)) {
+    const offered = offeredAt(site, config);
+    const items = offered.map(([s, at], i) => toItem(s, i, at, document)).filter((i): i is CompletionItem => i !== undefined);
+    if (items.length) return { isIncomplete: false, items };
+  }
+  return NO_ITEMS;
 }
 
-/** String values of the list the cursor is in (not counting the one being typed). */
-function listedValues(context: Context): string[] {
-  const { path, replace } = context.cursor;
-  const container = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
-  return asList(nodeAtPath(context.root, container))
-    .filter((n) => n.span.offset !== replace.offset && n.kind === 'string')
-    .map((n) => (n as { value: string }).value);
+function offeredAt(site: Site, config: TrustConfig): [Suggestion, Site][] {
+  if (site.suggest) return site.suggest().map((s) => [s, site]);
+  const place = classifyPosition(site.path, site.kind === 'key');
+  if (!place) return [];
+  const statement = site.statement ?? statementAt(site.policy, place);
+  const out: [Suggestion, Site][] = [];
+  // The content of a YAML list item in Statement: the statement's first key, or a statement snippet.
+  if (place.role === 'statement' && site.itemKeys) {
+    const keySite: Site = { ...site, kind: 'key' };
+    out.push(...statementKeys(keySite.present, statement).map((s): [Suggestion, Site] => [s, keySite]));
+  }
+  out.push(...suggestionsFor(place, site, statement, config).map((s): [Suggestion, Site] => [s, site]));
+  return out;
 }
 
-function keySuggestion(name: string, documentation: string, valueSnippet: string, kind: CompletionItemKind = CompletionItemKind.Property): Suggestion {
-  return { label: name, kind, snippet: name, valueSnippet, documentation, rank: 0 };
+function keySuggestion(name: string, documentation: string, value: SnippetValue, kind: CompletionItemKind = CompletionItemKind.Property): Suggestion {
+  return { label: name, kind, snippet: name, value, documentation, rank: 0 };
 }
 
 function missing(names: readonly string[], present: readonly string[]): string[] {
@@ -117,102 +98,92 @@ function missing(names: readonly string[], present: readonly string[]): string[]
   return names.filter((n) => !taken.has(n.toLowerCase()));
 }
 
-function policyKeys(context: Context): Suggestion[] {
-  const values: Record<string, string> = { Version: '"2012-10-17"', Statement: '[\n\t{\n\t\t$0\n\t}\n]', Id: '"$1"' };
-  return missing(['Version', 'Statement', 'Id'], presentKeys(context)).map((k) => keySuggestion(k, ELEMENT_DOCS[k], values[k]));
+function policyKeys(present: string[]): Suggestion[] {
+  const values: Record<string, SnippetValue> = { Version: scalar('2012-10-17'), Statement: list(OPEN_MAP), Id: scalar('$1') };
+  return missing(['Version', 'Statement', 'Id'], present).map((k) => keySuggestion(k, ELEMENT_DOCS[k], values[k]));
 }
 
-function statementKeys(context: Context): Suggestion[] {
-  const present = presentKeys(context);
+function statementKeys(present: string[], statement: Site['statement']): Suggestion[] {
   // Action and NotAction exclude each other; Resource, NotResource and NotPrincipal have no place in a trust policy.
   const actionTaken = missing(['Action', 'NotAction'], present).length < 2;
-  const actions = [...fittingActions(context.statement), ...TRUST_ACTIONS.filter((a) => !fittingActions(context.statement).includes(a))];
-  const values: Record<string, string> = {
-    Sid: '"$1"',
-    Effect: '"${1|Allow,Deny|}"',
-    Principal: '{ "${1|AWS,Service,Federated|}": "$2" }',
-    Action: `"\${1|${actions.map((a) => `sts:${a}`).join(',')}|}"`,
-    NotAction: '"$1"',
-    Condition: '{ "${1:StringEquals}": { "$2": "$3" } }',
+  const values: Record<string, SnippetValue> = {
+    Sid: scalar('$1'),
+    Effect: scalar('${1|Allow,Deny|}'),
+    Principal: map(['${1|AWS,Service,Federated|}', scalar('$2')]),
+    Action: scalar(actionChoice(statement)),
+    NotAction: scalar('$1'),
+    Condition: map(['${1:StringEquals}', map(['$2', scalar('$3')])]),
   };
   return missing(['Effect', 'Principal', 'Action', 'Condition', 'Sid', 'NotAction'], present)
     .filter((k) => !(actionTaken && (k === 'Action' || k === 'NotAction')))
     .map((k, i) => ({ ...keySuggestion(k, ELEMENT_DOCS[k], values[k]), rank: k === 'NotAction' ? 1 : 0, preselect: i === 0 }));
 }
 
-function suggestionsFor(context: Context): Suggestion[] {
-  const { position: place, config, statement } = context;
+function suggestionsFor(place: PolicyPosition, site: Site, statement: Site['statement'], config: TrustConfig): Suggestion[] {
+  const { present, listed } = site;
   switch (place.role) {
     case 'document':
       return snippetSuggestions('document');
     case 'policy-key':
-      return policyKeys(context);
+      return policyKeys(present);
     case 'policy-value':
       return place.element === 'Version' ? [{ label: '2012-10-17', kind: CompletionItemKind.Value, snippet: '2012-10-17', documentation: VERSION_DOCS['2012-10-17'], rank: 0 }] : [];
     case 'statement':
       return snippetSuggestions('statement');
     case 'statement-key':
-      return statementKeys(context);
+      return statementKeys(present, statement);
     case 'statement-value':
       switch (place.element) {
         case 'Effect':
           return ['Allow', 'Deny'].map((e, i) => ({ label: e, kind: CompletionItemKind.EnumMember, snippet: e, documentation: EFFECT_DOCS[e], rank: i }));
         case 'Action':
         case 'NotAction':
-          return actionSuggestions(statement, listedValues(context));
+          return actionSuggestions(statement, listed);
         case 'Principal':
           return principalObjectSuggestions();
         default:
           return [];
       }
     case 'principal-key':
-      return missing(['AWS', 'Service', 'Federated'], presentKeys(context)).map((t) => keySuggestion(t, PRINCIPAL_TYPE_DOCS[t], '"$1"'));
+      return missing(['AWS', 'Service', 'Federated'], present).map((t) => keySuggestion(t, PRINCIPAL_TYPE_DOCS[t], scalar('$1')));
     case 'principal-value':
       switch (place.principalType) {
         case 'AWS':
           return awsPrincipalSuggestions(config);
         case 'Service':
-          return servicePrincipalSuggestions(listedValues(context));
+          return servicePrincipalSuggestions(listed);
         case 'Federated':
-          return federatedSuggestions(config, listedValues(context));
+          return federatedSuggestions(config, listed);
         default:
           return [];
       }
     case 'condition-operator':
-      return operatorSuggestions(presentKeys(context));
+      return operatorSuggestions(present);
     case 'condition-key':
-      return conditionKeySuggestions(statement, presentKeys(context), config);
+      return conditionKeySuggestions(statement, present, config);
     case 'condition-value':
       return conditionValueSuggestions(place.key, statement, config);
   }
 }
 
-function toItem(s: Suggestion, index: number, context: Context, document: TextDocument): CompletionItem {
-  const { cursor } = context;
-  const comma = cursor.needsComma ? ',' : '';
-  let newText: string;
-  let filterText: string;
-  if (s.raw) {
-    newText = s.snippet + comma;
-    filterText = (cursor.quoted ? '"' : '') + s.label;
-  } else if (cursor.kind === 'key') {
-    newText = cursor.followedByColon ? `"${s.snippet}"` : `"${s.snippet}": ${s.valueSnippet ?? '"$1"'}${comma}`;
-    filterText = `"${s.label}"`;
-  } else {
-    newText = `"${s.snippet}"${comma}`;
-    filterText = cursor.quoted || !cursor.typed ? `"${s.label}"` : s.label;
-  }
-  const range = { start: document.positionAt(cursor.replace.offset), end: document.positionAt(cursor.replace.offset + cursor.replace.length) };
+function toItem(s: Suggestion, index: number, site: Site, document: TextDocument): CompletionItem | undefined {
+  const { writer } = site;
+  const kind = s.raw ? 'structure' : site.kind;
+  const insert = s.raw ? writer.structure(s.structure, s.snippet) : site.kind === 'key' ? writer.key(s.snippet, s.value) : writer.value(s.snippet);
+  if (!insert) return undefined;
+  const replace = insert.replace ?? site.replace;
+  const range = { start: document.positionAt(replace.offset), end: document.positionAt(replace.offset + replace.length) };
   const item: CompletionItem = {
     label: s.label,
     kind: s.kind,
     detail: s.detail,
     documentation: { kind: MarkupKind.Markdown, value: s.documentation },
-    textEdit: { range, newText },
+    textEdit: { range, newText: insert.text },
     insertTextFormat: InsertTextFormat.Snippet,
-    filterText,
+    filterText: writer.filterText(s.label, kind),
     sortText: `${s.rank}${String(index).padStart(4, '0')}`,
   };
+  if (writer.insertTextMode !== undefined) item.insertTextMode = writer.insertTextMode;
   if (s.preselect) item.preselect = true;
   return item;
 }

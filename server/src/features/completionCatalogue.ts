@@ -10,6 +10,7 @@ import { actionConditionKeys, ConditionKeyInfo, GLOBAL_CONDITION_KEYS, isTemplat
 import { allOperatorSpellings, describeOperator, isMultiValuedType, lookupOperator, operatorsForKeyType } from '../aws/conditionOperators';
 import { federatedIssuer, TRUST_ACTION_DOCS } from './explain';
 import { SnippetBuilder, snippetPreview } from './snippetText';
+import { map, scalar, SnippetValue } from './snippetValue';
 import trustSnippets from '../../../snippets/trust-policies.json';
 
 /**
@@ -24,17 +25,19 @@ export interface Suggestion {
   kind: CompletionItemKind;
   /**
    * What to insert, as LSP snippet text. For a value: the value without quotes. For a key: the
-   * key without quotes; `valueSnippet` is the JSON value to insert after its colon.
+   * key without quotes; `value` is what follows it. For a structure (`raw`): its JSON text.
    */
   snippet: string;
-  valueSnippet?: string;
+  value?: SnippetValue;
+  /** A structure as structure (a principal object); snippet bodies are read from their JSON. */
+  structure?: SnippetValue;
   detail?: string;
   /** Markdown. */
   documentation: string;
   /** Lower ranks sort first. */
   rank: number;
   preselect?: boolean;
-  /** Whole-document or statement snippets: inserted as they are, not as a JSON string. */
+  /** Whole-document or statement snippets and principal objects: a structure, not a string. */
   raw?: boolean;
 }
 
@@ -73,6 +76,13 @@ export function grantedActions(statement: Statement | undefined): string[] {
     if (meaning.kind === 'wildcard') meaning.grants.forEach((g) => out.add(g));
   }
   return [...out];
+}
+
+/** The trust actions as one snippet choice, the ones that fit the statement's principals first. */
+export function actionChoice(statement: Statement | undefined): string {
+  const fitting = fittingActions(statement);
+  const actions = [...fitting, ...TRUST_ACTIONS.filter((a) => !fitting.includes(a))];
+  return `\${1|${actions.map((a) => `sts:${a}`).join(',')}|}`;
 }
 
 export function actionSuggestions(statement: Statement | undefined, listed: readonly string[]): Suggestion[] {
@@ -207,6 +217,7 @@ export function principalObjectSuggestions(): Suggestion[] {
     label: `{ "${type}": … }`,
     kind: CompletionItemKind.Struct,
     snippet: `{ "${type}": "$1" }`,
+    structure: map([type, scalar('$1')]),
     documentation: `A principal of type ${type}.`,
     rank: 0,
     raw: true,
@@ -230,7 +241,7 @@ export function operatorSuggestions(present: readonly string[]): Suggestion[] {
         label: name,
         kind: CompletionItemKind.Operator,
         snippet: literal(name),
-        valueSnippet: '{ "$1": "$2" }',
+        value: map(['$1', scalar('$2')]),
         detail: `${info.base.family} operator`,
         documentation: describeOperator(info),
         rank,
@@ -290,7 +301,7 @@ export function conditionKeySuggestions(statement: Statement | undefined, presen
         label: info.key,
         kind: CompletionItemKind.Property,
         snippet: isTemplateKey(info.key) ? new SnippetBuilder().variables(info.key).build() : literal(info.key),
-        valueSnippet: known && !known.raw ? `"${known.snippet}"` : '"$1"',
+        value: scalar(known && !known.raw ? known.snippet : '$1'),
         detail: info.type,
         documentation: conditionKeyDocs(info),
         rank,

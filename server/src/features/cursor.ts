@@ -146,13 +146,7 @@ function advance(frames: Frame[], kind: SyntaxKind, value: string, rootConsumed:
       frames.pop();
       return;
     case SyntaxKind.CommaToken:
-      if (top?.kind === 'object') {
-        top.state = 'key';
-        top.key = undefined;
-      } else if (top?.kind === 'array') {
-        top.index++;
-        top.state = 'value';
-      }
+      pastComma(top);
       return;
     case SyntaxKind.ColonToken:
       if (top?.kind === 'object' && top.state === 'colon') top.state = 'value';
@@ -168,6 +162,19 @@ function advance(frames: Frame[], kind: SyntaxKind, value: string, rootConsumed:
     default:
       consumeValue();
   }
+}
+
+/** A bracket being read (JSON here, HCL in hclCursor.ts): after a comma, the next key or item. */
+export type CommaFrame = { kind: 'object'; state: string; key?: string } | { kind: 'array'; state: string; index: number } | { kind: 'call'; state: string };
+
+export function pastComma(frame: CommaFrame | undefined): void {
+  if (frame?.kind === 'object') {
+    frame.state = 'key';
+    frame.key = undefined;
+  } else if (frame?.kind === 'array') {
+    frame.index++;
+    frame.state = 'value';
+  } else if (frame) frame.state = 'value';
 }
 
 function nextSignificant(text: string, from: number): SyntaxKind | undefined {
