@@ -180,6 +180,12 @@ describe('completion in CloudFormation YAML', () => {
       assert.deepStrictEqual(yaml(template('        Statement:\n          - Sid: >\n              long text\n              |\n')), []);
     });
 
+    it('reads templates that open with a document marker, carry comments and end lines with CRLF', () => {
+      const marked = `---\n# roles\n${template('        Statement:\n          # the CI role\n          - Effect: Allow\n\n            Prin|\n')}`;
+      assert.ok(labels(yaml(marked)).includes('Principal'));
+      assert.ok(labels(yaml(marked.replace(/\n/g, '\r\n'))).includes('Principal'));
+    });
+
     it('completes in a template broken further down, and in a Serverless function', () => {
       assert.ok(labels(yaml(template(STATEMENT, '            Prin|\n  Broken: [\n'))).includes('Principal'));
       const sam = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: |\n';

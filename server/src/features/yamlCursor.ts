@@ -72,6 +72,7 @@ function walkUp(lines: YamlLines, from: number, start: Need): Walked | undefined
     const indent = lines.indent(i);
     if (indent === undefined || indent > need.col) continue;
     const line = lines.read(i);
+    if (line.marker) break;
     if (line.unreadable) return undefined;
     if (indent === need.col) {
       if (need.kind === 'seq') {
@@ -173,7 +174,7 @@ export function locateYamlSite(text: string, offset: number, lines = new YamlLin
   const index = lines.lineAt(offset);
   const line = lines.read(index);
   const cc = offset - line.start;
-  if (line.unreadable || (line.comment !== undefined && cc > line.comment)) return undefined;
+  if (line.unreadable || line.marker || (line.comment !== undefined && cc > line.comment)) return undefined;
   const base = { followedBySeparator: false, flow: false, afterColon: false, item: false };
 
   // Nothing typed on the line yet, or only dashes: a key of a mapping, or an item's content.

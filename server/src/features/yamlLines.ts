@@ -24,8 +24,10 @@ export interface YamlLine {
   indent: number;
   /** Empty, or nothing but a comment. */
   blank: boolean;
-  /** A tab in the indentation, or a document marker / directive: not block structure we read. */
+  /** A tab in the indentation: not block structure we can read. */
   unreadable: boolean;
+  /** A document marker (`---`, `...`) or a directive (`%YAML`): where a document's lines begin or end. */
+  marker: boolean;
   /** Columns of the `-` of each sequence item opened on this line. */
   dashes: number[];
   /** Column after the indentation and dashes. */
@@ -85,9 +87,8 @@ export function readYamlLine(source: string, start: number, end: number): YamlLi
   let i = 0;
   while (text[i] === ' ') i++;
   const indent = i;
-  const line: YamlLine = { start, end, text, indent, blank: false, unreadable: false, dashes: [], content: i };
-  if (text[i] === '\t') line.unreadable = true;
-  if (/^(---|\.\.\.)(\s|$)|^%/.test(text)) line.unreadable = true;
+  const line: YamlLine = { start, end, text, indent, blank: false, unreadable: text[i] === '\t', marker: /^(---|\.\.\.)(\s|$)|^%/.test(text), dashes: [], content: i };
+  if (line.marker) return line;
   while (text[i] === '-' && (i + 1 === text.length || text[i + 1] === ' ')) {
     line.dashes.push(i);
     i++;
