@@ -84,7 +84,8 @@ function principalsOf(prop: PropertyNode | undefined): Principal[] {
   if (value.kind !== 'object') return [];
   const out: Principal[] = [];
   for (const p of value.properties) {
-    for (const item of items(p.value)) out.push({ ...item, type: p.key, typeSpan: p.keySpan });
+    // Built field by field: spreading a ValueItem here was the costliest step of the model.
+    for (const n of asList(p.value)) out.push({ node: n, value: n.kind === 'string' ? n.value : undefined, type: p.key, typeSpan: p.keySpan });
   }
   return out;
 }
@@ -138,14 +139,26 @@ export function buildStatement(node: ObjectNode, index: number): Statement {
   };
 }
 
+/**
+ * The last model built, with its root. Parsed trees are never changed afterwards, and the same
+ * root is modelled twice in a row when a file is recognised as a trust policy by its content
+ * (formats/trustShape) and then analysed (documents.makeSource): one model serves both, and so do
+ * the per-policy caches keyed by it. One entry, not a WeakMap over every tree: weak entries make
+ * the garbage collector keep short-lived trees longer, which cost more than the second build.
+ */
+let last: { root: Node; policy: TrustPolicy } | undefined;
+
 export function buildTrustPolicy(root: Node): TrustPolicy {
+  if (last?.root === root) return last.policy;
   const statementProperty = getPropertyIgnoreCase(root, 'Statement');
-  return {
+  const policy: TrustPolicy = {
     root,
     version: getPropertyIgnoreCase(root, 'Version'),
     statementProperty,
     statements: statementNodes(statementProperty).map(buildStatement),
   };
+  last = { root, policy };
+  return policy;
 }
 
 /** Condition helpers shared by the condition-aware rules. */
