@@ -1,5 +1,12 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { InsertTextMode } from 'vscode-languageserver-types';
+import { locateInTree } from '../../server/src/features/cursor';
+import { locateYamlSite } from '../../server/src/features/yamlCursor';
+import { locateTerraformSite } from '../../server/src/features/hclCursor';
+import { parseYaml } from '../../server/src/parser/yaml';
+import { Node } from '../../server/src/model/ast';
 import { provideCompletions } from '../../server/src/features/completion';
 import { analyseDocument, initParsers, PolicySource } from '../../server/src/documents';
 import { TrustConfig } from '../../server/src/config';
@@ -34,6 +41,22 @@ function onlyStatement(text: string, uri: string, languageId: string) {
 }
 
 const GITHUB = 'arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/formats');
+
+/**
+ * Every offset inside a key or a string value of `root` (the cursor after its first character, up
+ * to its end, not after a closing quote), with what the tree says is there.
+ */
+function* tokenOffsets(root: Node): Generator<{ offset: number; kind: 'key' | 'value'; path: unknown[] }> {
+  for (let offset = root.span.offset + 1; offset < root.span.offset + root.span.length; offset++) {
+    const target = locateInTree(root, offset - 1);
+    if (!target || (target.node && target.node.kind !== 'string')) continue;
+    const end = target.span.offset + target.span.length;
+    if (offset <= target.span.offset || offset > end) continue;
+    yield { offset, kind: target.property ? 'key' : 'value', path: target.path };
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -178,6 +201,8 @@ describe('completion in CloudFormation YAML', () => {
       assert.deepStrictEqual(yaml(template('        Statement:\n          - Effect: Allow  # |\n')), []);
       assert.deepStrictEqual(yaml(template('        Statement:\n\t- Effect: |\n')), []);
       assert.deepStrictEqual(yaml(template('        Statement:\n          - Sid: >\n              long text\n              |\n')), []);
+      // At the column of the list's dashes, a key would break the list: the line needs its `- ` first.
+      assert.deepStrictEqual(yaml(template('        Statement:\n          - Effect: Allow\n          |\n')), []);
     });
 
     it('reads templates that open with a document marker, carry comments and end lines with CRLF', () => {
@@ -190,6 +215,26 @@ describe('completion in CloudFormation YAML', () => {
       assert.ok(labels(yaml(template(STATEMENT, '            Prin|\n  Broken: [\n'))).includes('Principal'));
       const sam = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: |\n';
       assert.deepStrictEqual(labels(yaml(sam)), ['Allow', 'Deny']);
+    });
+
+    it('agrees with the YAML parser on where every key and value of the example templates is', () => {
+      const dir = path.join(FIXTURES, 'cloudformation');
+      for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+        const text = fs.readFileSync(path.join(dir, name), 'utf8');
+        const root = parseYaml(text).root!;
+        let checked = 0;
+        for (const { offset, kind, path: expected } of tokenOffsets(root)) {
+          const site = locateYamlSite(text, offset);
+          // After a closing quote nothing is typed: no site there.
+          if (!site) {
+            assert.match(text[offset - 1], /["']/, `${name} at ${offset}`);
+            continue;
+          }
+          assert.deepStrictEqual([site.kind === kind || site.item, site.path], [true, expected], `${name} at ${offset}: ${JSON.stringify(text.slice(offset - 20, offset))}`);
+          checked++;
+        }
+        assert.ok(checked > 100, name);
+      }
     });
 
     it('never throws, at any offset of a template cut anywhere', () => {
@@ -355,6 +400,28 @@ describe('completion in Terraform', () => {
     it('answers through the server entry point, which waits for the parser', async () => {
       const { document, position } = atCursor(role(`${JSONENCODE_STATEMENT.replace('Effect = "Allow"', 'Effect = |')}${CLOSE}`), TF_URI, 'terraform');
       assert.deepStrictEqual(labels((await provideCompletions(document, position, ZONE_CONFIG)).items), ['Allow', 'Deny']);
+    });
+
+    it('agrees with the HCL reader on where every key and value of the example jsonencode policies is', () => {
+      const dir = path.join(FIXTURES, 'terraform');
+      let checked = 0;
+      for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.tf'))) {
+        const text = fs.readFileSync(path.join(dir, name), 'utf8');
+        const jsonencoded = policies(text, fileUri(name), 'terraform').filter((p) => p.format === 'hcl' && text.slice(0, p.root.span.offset).trimEnd().endsWith('jsonencode('));
+        for (const source of jsonencoded) {
+          for (const { offset, kind, path: expected } of tokenOffsets(source.root)) {
+            const site = locateTerraformSite(text, offset);
+            if (!site) {
+              assert.strictEqual(text[offset - 1], '"', `${name} at ${offset}`);
+              continue;
+            }
+            assert.ok(site.mode === 'jsonencode', `${name} at ${offset}`);
+            assert.deepStrictEqual([site.kind, site.path], [kind, expected], `${name} at ${offset}: ${JSON.stringify(text.slice(offset - 20, offset))}`);
+            checked++;
+          }
+        }
+      }
+      assert.ok(checked > 300, `${checked} offsets checked`);
     });
 
     it('never throws, at any offset of a file cut anywhere', () => {

@@ -68,6 +68,7 @@ function walkUp(lines: YamlLines, from: number, start: Need): Walked | undefined
     keyLines.push(line);
   };
   let count = 0;
+  let dashesOwned = true;
   for (let i = from - 1; i >= 0; i--) {
     const indent = lines.indent(i);
     if (indent === undefined || indent > need.col) continue;
@@ -90,10 +91,19 @@ function walkUp(lines: YamlLines, from: number, start: Need): Walked | undefined
         }
         return undefined;
       }
-      // A sibling key, or the indentless sequence of a sibling key.
-      if (line.dashes[0] === need.col || (line.dashes.length === 0 && line.key)) continue;
+      // The indentless sequence of a sibling key (that key must come above it), or a sibling key.
+      if (line.dashes[0] === need.col) {
+        dashesOwned = false;
+        continue;
+      }
+      if (line.dashes.length === 0 && line.key) {
+        dashesOwned ||= !line.value;
+        if (dashesOwned) continue;
+      }
       return undefined;
     }
+    // Dashes at a mapping's column with no key above them: the line is a list item missing its `- `.
+    if (need.kind === 'map' && !dashesOwned) return undefined;
     // This line opens the structure: a `key:` with nothing after it, or a `- ` item.
     const key = line.key && (line.key.start < need.col || (need.kind === 'seq' && line.key.start === need.col)) ? line.key : undefined;
     if (need.kind === 'seq' && line.dashes.includes(need.col)) count++;
@@ -116,9 +126,11 @@ function walkUp(lines: YamlLines, from: number, start: Need): Walked | undefined
     // Items opened after the first dash of a line are the first of their sequence.
     for (let j = enclosing.length - 1; j >= 1; j--) push(0);
     count = 0;
+    dashesOwned = true;
     need = enclosing.length ? { kind: 'seq', col: enclosing[0] } : { kind: 'map', col: key!.start };
   }
   if (need.kind === 'seq') push(count);
+  else if (!dashesOwned) return undefined;
   return { path: segments.reverse(), keyLines: keyLines.reverse() };
 }
 
