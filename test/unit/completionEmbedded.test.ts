@@ -201,6 +201,8 @@ describe('completion in CloudFormation YAML', () => {
       assert.deepStrictEqual(yaml(template('        Statement:\n          - Effect: Allow  # |\n')), []);
       assert.deepStrictEqual(yaml(template('        Statement:\n\t- Effect: |\n')), []);
       assert.deepStrictEqual(yaml(template('        Statement:\n          - Sid: >\n              long text\n              |\n')), []);
+      // A value typed after `Action:` would clash with the list already under it.
+      assert.deepStrictEqual(yaml(template('        Statement:\n          - Effect: Allow\n            Action: |\n              - sts:AssumeRole\n')), []);
       // At the column of the list's dashes, a key would break the list: the line needs its `- ` first.
       assert.deepStrictEqual(yaml(template('        Statement:\n          - Effect: Allow\n          |\n')), []);
     });

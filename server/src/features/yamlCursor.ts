@@ -181,6 +181,16 @@ function tokenSite(line: YamlLine, token: Token, cc: number): Pick<YamlSite, 're
   };
 }
 
+/** The key at `col` on line `index` already has its value on the lines below (a mapping or a list). */
+function blockFollows(lines: YamlLines, index: number, col: number): boolean {
+  for (let i = index + 1; i < lines.count; i++) {
+    const indent = lines.indent(i);
+    if (indent === undefined) continue;
+    return indent > col || lines.read(i).dashes[0] === col;
+  }
+  return false;
+}
+
 /** Locates the cursor in YAML text; undefined where nothing can be completed with certainty. */
 export function locateYamlSite(text: string, offset: number, lines = new YamlLines(text)): YamlSite | undefined {
   const index = lines.lineAt(offset);
@@ -218,7 +228,7 @@ export function locateYamlSite(text: string, offset: number, lines = new YamlLin
       if (cc < value.start || cc > value.end || (value.quote && !value.open && cc === value.end)) return undefined;
       return { ...base, ...valuePath, ...tokenSite(line, value, cc), kind: 'value', column: key.start };
     }
-    if (line.text.slice(cc).trim() !== '') return undefined;
+    if (line.text.slice(cc).trim() !== '' || blockFollows(lines, index, key.start)) return undefined;
     const site: YamlSite = {
       ...base,
       ...valuePath,
