@@ -12,10 +12,18 @@ import { LiteralPrincipal, literalPrincipals } from './trustPrincipals';
  */
 const AUDIT_KEYS = ['sts:RoleSessionName', 'sts:SourceIdentity'];
 
-/** Whether any statement constrains the session name or source identity (a Deny that refuses other names counts). */
-function constrained(policy: TrustPolicy, statement: Statement): boolean {
-  if (conditionIsUnknown(statement) || conditionsWithKey(statement, ...AUDIT_KEYS).length > 0) return true;
-  return policy.statements.some((s) => s !== statement && s.effect !== 'Allow' && (conditionIsUnknown(s) || conditionsWithKey(s, ...AUDIT_KEYS).length > 0));
+/** Whether the statement's own conditions constrain the session name or source identity, or may. */
+function constrainsItself(statement: Statement): boolean {
+  return conditionIsUnknown(statement) || conditionsWithKey(statement, ...AUDIT_KEYS).length > 0;
+}
+
+/**
+ * Whether a statement that is not an Allow constrains them for every statement (a Deny that
+ * refuses other names counts). Asked once per policy: the Allow statements being judged are never
+ * among these, so the answer is the same for each of them.
+ */
+function constrainedByOthers(policy: TrustPolicy): boolean {
+  return policy.statements.some((s) => s.effect !== 'Allow' && constrainsItself(s));
 }
 
 function personMessage(p: LiteralPrincipal): string | undefined {
@@ -38,8 +46,9 @@ export const rule: Rule = {
   defaultSeverity: 'hint',
   description: 'A role assumed by people (IAM users, SAML) with no `sts:RoleSessionName` / `sts:SourceIdentity` condition: CloudTrail cannot tell who did what.',
   check({ policy, report }) {
+    if (constrainedByOthers(policy)) return;
     for (const statement of policy.statements) {
-      if (statement.effect !== 'Allow' || constrained(policy, statement)) continue;
+      if (statement.effect !== 'Allow' || constrainsItself(statement)) continue;
       for (const p of literalPrincipals(statement)) {
         const message = personMessage(p);
         if (message) report({ span: p.node.span, message });
