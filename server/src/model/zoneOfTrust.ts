@@ -2,6 +2,7 @@ import { Node } from './ast';
 import { ConditionEntry, parseOperator, Principal, Statement, TrustPolicy } from './policy';
 import { TrustConfig } from '../config';
 import { AwsPrincipal, parseAwsPrincipal } from '../aws/principals';
+import { memoizeByText } from './memo';
 
 /**
  * The zone of trust: which accounts belong to the user, which are known third parties, and which
@@ -87,11 +88,15 @@ export function accountOfConditionValue(key: string, value: string): string | un
 
 /** The account a bare id or an ARN names (`arn:aws:iam::111122223333:role/x` → 111122223333). */
 export function accountOfValue(value: string): string | undefined {
+  return valueAccounts(value);
+}
+
+const valueAccounts = memoizeByText((value: string): string | undefined => {
   if (/^\d{12}$/.test(value)) return value;
   const fields = value.split(':');
   if (fields.length >= 6 && fields[0] === 'arn' && /^\d{12}$/.test(fields[4])) return fields[4];
   return undefined;
-}
+});
 
 /** A literal AWS principal of an Allow statement: who is granted the role. */
 export interface GrantedAwsPrincipal {
