@@ -85,10 +85,11 @@ describe('language server: completion and hover over stdio', () => {
   });
 
   it('answers with nothing, and keeps serving, for documents it does not complete', async () => {
-    const yaml = 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: \n';
-    const uri = server.ws.write('stack.yaml', yaml);
+    // A YAML file that is no CloudFormation template: nothing in it is a trust policy.
+    const yaml = 'name: app\nservices:\n  web:\n    image: nginx\n    Effect: \n';
+    const uri = server.ws.write('compose.yaml', yaml);
     await server.client.open(uri, yaml, 'yaml');
-    assert.deepStrictEqual(await complete(uri, { line: 6, character: 18 }), []);
+    assert.deepStrictEqual(await complete(uri, { line: 4, character: 12 }), []);
     assert.strictEqual(await hover(server.ws.uri('never-opened.json'), { line: 0, character: 0 }), undefined);
     await server.client.roundTrip();
     await server.client.close(uri);
