@@ -1,16 +1,16 @@
 import { Statement } from '../model/policy';
 import { Rule } from './types';
 import { addJsonProperty, isJson, objectStart } from './grammar';
+import { federatedKinds } from './trustPrincipals';
 
 /**
  * The action a statement's principal needs (trust-checks.md, B: action-principal-mismatch): SAML
- * providers use AssumeRoleWithSAML, other federated principals AssumeRoleWithWebIdentity, the
- * rest AssumeRole.
+ * providers use AssumeRoleWithSAML, other federated principals (also those known only at deploy
+ * time) AssumeRoleWithWebIdentity, the rest AssumeRole.
  */
 function actionFor(statement: Statement): string {
-  const federated = statement.principals.filter((p) => p.type === 'Federated');
-  if (federated.some((p) => p.value?.includes(':saml-provider/'))) return 'sts:AssumeRoleWithSAML';
-  if (federated.length) return 'sts:AssumeRoleWithWebIdentity';
+  if (federatedKinds(statement).saml) return 'sts:AssumeRoleWithSAML';
+  if (statement.principals.some((p) => p.type === 'Federated')) return 'sts:AssumeRoleWithWebIdentity';
   return 'sts:AssumeRole';
 }
 
