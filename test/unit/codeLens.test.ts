@@ -106,6 +106,19 @@ describe('code lenses', () => {
     assert.deepStrictEqual(await summaries(unknown, fileUri('deployer.json.tpl'), 'json'), ['Trusts: a principal known only at deploy time']);
   });
 
+  it('tells a statement with no Effect (IAM rejects the policy) from one whose Effect is known only at deploy time', async () => {
+    const principal = '"Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole"';
+    assert.deepStrictEqual(await summaries(`{"Version": "2012-10-17", "Statement": [{${principal}}]}`), [
+      'Trusts: nobody (no Allow statement) | No Effect, so IAM rejects the policy: account 210987654321 (whole account)',
+    ]);
+    assert.deepStrictEqual(await summaries(`{"Version": "2012-10-17", "Statement": [{"Effect": "Alow", ${principal}}]}`), [
+      'Trusts: nobody (no Allow statement) | Effect neither Allow nor Deny, so IAM rejects the policy: account 210987654321 (whole account)',
+    ]);
+    assert.deepStrictEqual(await summaries(`{"Version": "2012-10-17", "Statement": [{"Effect": "\${effect}", ${principal}}]}`, fileUri('role.json.tpl'), 'json'), [
+      'Trusts: nobody (no Allow statement) | Effect known only at deploy time: account 210987654321 (whole account)',
+    ]);
+  });
+
   it('gives nothing for files that hold no trust policy, and never throws on broken text', async () => {
     assert.deepStrictEqual(await lenses('{"name": "app", "version": "1.0.0"}', fileUri('package.json')), []);
     assert.deepStrictEqual(await lenses('{"rules": {}}', fileUri('.iam-trust.json')), []);

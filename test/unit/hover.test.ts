@@ -59,6 +59,18 @@ describe('hover', async () => {
       assert.strictEqual(await text(`|${CI_POLICY}`), summary);
     });
 
+    it('tells a statement with no Effect or an invalid one (IAM rejects the policy) from one whose Effect is known only at deploy time', async () => {
+      const withEffect = (effect: string) => `{"Version": "2012-10-17", "Statement": [{${effect}"Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole"}]}`;
+      const missing = await text(at(withEffect(''), '"Version"'));
+      assert.match(missing, /\n\nNo Effect, so IAM rejects the policy:\n- account 210987654321/);
+      assert.doesNotMatch(missing, /deploy time/);
+      const invalid = await text(at(withEffect('"Effect": "allow", '), '"Version"'));
+      assert.match(invalid, /\n\nEffect neither Allow nor Deny, so IAM rejects the policy:\n- account 210987654321/);
+      const deployTime = await text(at(withEffect('"Effect": "${effect}", '), '"Version"'), ZONE_CONFIG, fileUri('role-trust.json.tpl'));
+      assert.match(deployTime, /\n\nEffect known only at deploy time:\n- account 210987654321/);
+      assert.doesNotMatch(deployTime, /rejects/);
+    });
+
     it('says when the policy is over the configured quota', async () => {
       assert.match(await text(at(CI_POLICY, '"Version"'), { ...ZONE_CONFIG, trustPolicyQuota: 100 }), /of 100 characters .*\*\*Over the quota\*\*/);
     });

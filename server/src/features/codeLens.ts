@@ -4,7 +4,7 @@ import { TrustConfig } from '../config';
 import { analyseDocumentAsync, PolicySource } from '../documents';
 import { Statement } from '../model/policy';
 import { featureInput } from './cursor';
-import { explainPrincipal, requirementText } from './explain';
+import { explainPrincipal, requirementText, statementsByEffect, UNDECIDED_EFFECT_HEADINGS, UNDECIDED_EFFECTS } from './explain';
 
 /**
  * Code lenses above each trust policy: "Assume this role" (the editor's command, with the
@@ -52,13 +52,12 @@ function summaries(statements: Statement[], source: PolicySource, config: TrustC
  * dropped: a lens shows plain text.
  */
 export function trustSummary(source: PolicySource, config: TrustConfig): string {
-  const statements = source.policy.statements;
-  const allow = statements.filter((s) => s.effect === 'Allow');
-  const deny = statements.filter((s) => s.effect === 'Deny');
-  const undecided = statements.filter((s) => s.effect === undefined);
-  const parts = [allow.length ? `Trusts: ${summaries(allow, source, config)}` : 'Trusts: nobody (no Allow statement)'];
-  if (deny.length) parts.push(`Refuses: ${summaries(deny, source, config)}`);
-  if (undecided.length) parts.push(`Effect known only at deploy time: ${summaries(undecided, source, config)}`);
+  const byEffect = statementsByEffect(source.policy.statements);
+  const parts = [byEffect.allow.length ? `Trusts: ${summaries(byEffect.allow, source, config)}` : 'Trusts: nobody (no Allow statement)'];
+  if (byEffect.deny.length) parts.push(`Refuses: ${summaries(byEffect.deny, source, config)}`);
+  for (const kind of UNDECIDED_EFFECTS) {
+    if (byEffect[kind].length) parts.push(`${UNDECIDED_EFFECT_HEADINGS[kind]}: ${summaries(byEffect[kind], source, config)}`);
+  }
   const text = parts.join(' | ').replace(/`/g, '');
   return text.length > SUMMARY_MAX_LENGTH ? `${text.slice(0, SUMMARY_MAX_LENGTH - 1).trimEnd()}…` : text;
 }

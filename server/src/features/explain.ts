@@ -61,6 +61,44 @@ export const TRUST_ACTION_DOCS: Record<string, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Effects in words
+
+/**
+ * A policy's statements by their Effect. Besides Allow and Deny: no Effect at all, or one that is
+ * neither (IAM rejects the policy either way: IAM User Guide, reference_policies_elements_effect),
+ * and a value known only at deploy time, which may well be right.
+ */
+export interface StatementsByEffect {
+  allow: Statement[];
+  deny: Statement[];
+  missing: Statement[];
+  invalid: Statement[];
+  deployTime: Statement[];
+}
+
+export function statementsByEffect(statements: readonly Statement[]): StatementsByEffect {
+  const groups: StatementsByEffect = { allow: [], deny: [], missing: [], invalid: [], deployTime: [] };
+  for (const s of statements) {
+    const value = s.effectProperty?.value;
+    if (s.effect === 'Allow') groups.allow.push(s);
+    else if (s.effect === 'Deny') groups.deny.push(s);
+    else if (!value) groups.missing.push(s);
+    else if (value.kind === 'unknown') groups.deployTime.push(s);
+    else groups.invalid.push(s);
+  }
+  return groups;
+}
+
+/** How hover and the code lens head the statements that neither allow nor deny. */
+export const UNDECIDED_EFFECT_HEADINGS = {
+  missing: 'No Effect, so IAM rejects the policy',
+  invalid: 'Effect neither Allow nor Deny, so IAM rejects the policy',
+  deployTime: 'Effect known only at deploy time',
+} as const;
+
+export const UNDECIDED_EFFECTS = Object.keys(UNDECIDED_EFFECT_HEADINGS) as (keyof typeof UNDECIDED_EFFECT_HEADINGS)[];
+
+// ---------------------------------------------------------------------------------------------
 // Conditions in words
 
 function valuesText(c: ConditionEntry): string {

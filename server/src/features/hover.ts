@@ -10,7 +10,19 @@ import { classifyAction } from '../aws/stsActions';
 import { lookupConditionKey } from '../aws/conditionKeys';
 import { describeOperator, lookupOperator } from '../aws/conditionOperators';
 import { canonicalElement, classifyPosition, featureInput, locateInTree, nodeAtPath, POLICY_ELEMENTS, PolicyPosition, STATEMENT_ELEMENTS, TreeTarget } from './cursor';
-import { deployTimeText, EFFECT_DOCS, ELEMENT_DOCS, explainPrincipal, PRINCIPAL_TYPE_DOCS, requirementText, TRUST_ACTION_DOCS, VERSION_DOCS } from './explain';
+import {
+  deployTimeText,
+  EFFECT_DOCS,
+  ELEMENT_DOCS,
+  explainPrincipal,
+  PRINCIPAL_TYPE_DOCS,
+  requirementText,
+  statementsByEffect,
+  TRUST_ACTION_DOCS,
+  UNDECIDED_EFFECT_HEADINGS,
+  UNDECIDED_EFFECTS,
+  VERSION_DOCS,
+} from './explain';
 import { conditionKeyDocs } from './completionCatalogue';
 
 /**
@@ -199,13 +211,14 @@ function sizeLine(root: Node, quota: number): string {
 
 function policySummary(source: PolicySource, config: TrustConfig): string {
   const { policy } = source;
-  const allow = policy.statements.filter((s) => s.effect === 'Allow');
-  const deny = policy.statements.filter((s) => s.effect === 'Deny');
-  const unknown = policy.statements.filter((s) => s.effect === undefined);
+  const byEffect = statementsByEffect(policy.statements);
+  const list = (statements: Statement[]) => statements.map((s) => `- ${statementLine(s, policy, config)}`).join('\n');
   const lines = ['**Trust policy**'];
-  lines.push(allow.length ? `Trusted:\n${allow.map((s) => `- ${statementLine(s, policy, config)}`).join('\n')}` : 'Trusted: nobody (no Allow statement).');
-  if (deny.length) lines.push(`Refused:\n${deny.map((s) => `- ${statementLine(s, policy, config)}`).join('\n')}`);
-  if (unknown.length) lines.push(`Effect missing or known only at deploy time:\n${unknown.map((s) => `- ${statementLine(s, policy, config)}`).join('\n')}`);
+  lines.push(byEffect.allow.length ? `Trusted:\n${list(byEffect.allow)}` : 'Trusted: nobody (no Allow statement).');
+  if (byEffect.deny.length) lines.push(`Refused:\n${list(byEffect.deny)}`);
+  for (const kind of UNDECIDED_EFFECTS) {
+    if (byEffect[kind].length) lines.push(`${UNDECIDED_EFFECT_HEADINGS[kind]}:\n${list(byEffect[kind])}`);
+  }
   lines.push(sizeLine(source.root, config.trustPolicyQuota));
   return lines.join('\n\n');
 }
