@@ -8,6 +8,9 @@ describe('iam-trust lint exit codes', () => {
     'errors/broken-syntax-trust.json': fixture('broken-syntax-trust.json'),
     'clean/service-trust.json': fixture('service-trust.json'),
     'hints/narrowed-any-trust.json': fixture('narrowed-any-trust.json'),
+    // principal-any lowered to information: counted apart from hints, and no failure either.
+    'information/.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'information' }),
+    'information/any-principal-trust.json': fixture('any-principal-trust.json'),
     // principal-any lowered to a warning for the --max-warnings cases.
     'warnings/.iam-trust.json': onlyRules({ 'json-syntax': undefined, 'principal-any': 'warning' }),
     'warnings/a-trust.json': fixture('any-principal-trust.json'),
@@ -21,7 +24,15 @@ describe('iam-trust lint exit codes', () => {
   it('0 when only hints were found', () => {
     const run = runCli(['lint', 'hints'], tree.dir);
     assert.strictEqual(run.code, 0, run.stdout);
-    assert.match(run.stdout, /1 problem \(0 errors, 0 warnings, 1 info\)/);
+    assert.match(run.stdout, /  hint  /);
+    assert.match(run.stdout, /\n1 problem \(0 errors, 0 warnings, 0 information, 1 hint\)\n/);
+  });
+
+  it('0 when only information was found, counted as information', () => {
+    const run = runCli(['lint', 'information'], tree.dir);
+    assert.strictEqual(run.code, 0, run.stdout);
+    assert.match(run.stdout, /  information  /);
+    assert.match(run.stdout, /\n1 problem \(0 errors, 0 warnings, 1 information, 0 hints\)\n/);
   });
 
   it('1 when an error was found', () => {

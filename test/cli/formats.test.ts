@@ -164,7 +164,7 @@ describe('iam-trust lint (text format)', () => {
     assert.strictEqual(carets.indexOf('^'), codeStart + at.column - 1, 'carets start under the token');
     assert.strictEqual(carets.trim().replace(/^\d*\s*\|\s*/, ''), '^^^', 'one caret per character of "*"');
 
-    assert.ok(lines.includes('1 problem (1 error, 0 warnings, 0 infos)'), run.stdout);
+    assert.ok(lines.includes('1 problem (1 error, 0 warnings, 0 information, 0 hints)'), run.stdout);
     assert.ok(!run.stdout.includes('\x1b['), 'no colours when stdout is not a terminal');
   });
 

@@ -56,12 +56,12 @@ export function formatText(results: FileResult[], ctx: FormatContext): string {
     }
   }
   const counts = countSeverities(results);
-  const infos = counts.information + counts.hint;
-  const total = counts.error + counts.warning + infos;
+  const total = counts.error + counts.warning + counts.information + counts.hint;
   if (total === 0) {
     lines.push(paint(ANSI.cyan, `No problems found in ${plural(results.length, 'file')}.`));
   } else {
-    const summary = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(infos, 'info')})`;
+    // Named as the finding lines name the severities: "information" and "hint" are counted apart.
+    const summary = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')})`;
     lines.push(paint(ANSI.bold + (counts.error ? ANSI.red : counts.warning ? ANSI.yellow : ANSI.blue), summary));
   }
   return lines.join('\n') + '\n';
