@@ -1,35 +1,55 @@
 import { Node } from '../model/ast';
 import { Rule } from './types';
-import { containsUnknown, objectStart, policyObject } from './grammar';
+import { objectStart, policyObject } from './grammar';
 
 /**
  * The length IAM counts against the role trust-policy quota: the policy as compact JSON, white
  * space outside strings not counted (trust-checks.md, A: size-quota; IAM User Guide
  * reference_iam-quotas: "Role trust policy length | 2048 characters | 4096" default | max).
  * Computed from the node tree, so CloudFormation YAML and Terraform HCL count as the JSON they
- * deploy. Undefined when a value is known only at deploy time: its length is unknown too.
+ * deploy. Undefined when a value is known only at deploy time (its length is unknown too) or
+ * missing (`"Effect": ` while typing). Counted without writing the JSON out: a large policy would
+ * otherwise be copied into one long string on every analysis.
  */
 export function trustPolicyLength(node: Node): number | undefined {
-  if (containsUnknown(node)) return undefined;
-  return compactJson(node).length;
-}
-
-function compactJson(node: Node): string {
   switch (node.kind) {
-    case 'object':
-      return `{${node.properties.map((p) => `${JSON.stringify(p.key)}:${p.value ? compactJson(p.value) : ''}`).join(',')}}`;
-    case 'array':
-      return `[${node.items.map(compactJson).join(',')}]`;
+    case 'object': {
+      // `{`, `}`, and a `,` between properties.
+      let length = 2 + Math.max(0, node.properties.length - 1);
+      for (const p of node.properties) {
+        const value = p.value && trustPolicyLength(p.value);
+        if (value === undefined) return undefined;
+        length += jsonStringLength(p.key) + 1 + value;
+      }
+      return length;
+    }
+    case 'array': {
+      let length = 2 + Math.max(0, node.items.length - 1);
+      for (const item of node.items) {
+        const value = trustPolicyLength(item);
+        if (value === undefined) return undefined;
+        length += value;
+      }
+      return length;
+    }
     case 'string':
-      return JSON.stringify(node.value);
+      return jsonStringLength(node.value);
     case 'number':
     case 'boolean':
-      return JSON.stringify(node.value);
+      return JSON.stringify(node.value).length;
     case 'null':
-      return 'null';
+      return 4;
     case 'unknown':
-      return node.text;
+      return undefined;
   }
+}
+
+/** Characters JSON.stringify escapes: quote, backslash, control characters, lone surrogates. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify(value).length`, without the copy for the usual string that needs no escape. */
+function jsonStringLength(value: string): number {
+  return ESCAPED.test(value) ? JSON.stringify(value).length : value.length + 2;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
