@@ -1,4 +1,5 @@
 import table from '../../data/oidc-providers.json';
+import { memoizeByText } from '../model/memo';
 
 /**
  * The identity providers IAM Trust knows (server/data/oidc-providers.json, each entry with its
@@ -79,9 +80,17 @@ const patterns = new Map(IDENTITY_PROVIDERS.filter((p) => p.issuerPattern).map((
 
 /** The provider whose tokens come from `issuer` (`token.actions.githubusercontent.com`, `SAML`). */
 export function providerForIssuer(issuer: string): IdentityProvider | undefined {
-  const lower = issuer.toLowerCase();
-  return IDENTITY_PROVIDERS.find((p) => p.issuer?.toLowerCase() === lower) ?? [...patterns].find(([, re]) => re.test(issuer))?.[0];
+  return providers(issuer);
 }
+
+/** Every federation rule asks about the same issuers: each is looked up in the table once. */
+const providers = memoizeByText(
+  (issuer: string): IdentityProvider | undefined => {
+    const lower = issuer.toLowerCase();
+    return IDENTITY_PROVIDERS.find((p) => p.issuer?.toLowerCase() === lower) ?? [...patterns].find(([, re]) => re.test(issuer))?.[0];
+  },
+  { freeze: false },
+);
 
 /** The forms a claim's values take (`subjects` for `sub`, else `claimForms`); empty when the table has none. */
 export function claimForms(provider: IdentityProvider, claim: string): SubjectForm[] {

@@ -15,13 +15,15 @@ function frozen<V>(value: V): V {
 /**
  * A pure function of a string, answering each string once. At most `limit` answers are kept; when
  * full, all are forgotten, so a file with more distinct values costs memory only up to the limit.
+ * `freeze: false` for answers that are entries of a catalogue, which belong to the catalogue.
  */
-export function memoizeByText<V>(fn: (text: string) => V, limit = 5000): (text: string) => V {
+export function memoizeByText<V>(fn: (text: string) => V, { limit = 5000, freeze = true } = {}): (text: string) => V {
   const answers = new Map<string, V>();
   return (text) => {
     let answer = answers.get(text);
     if (answer === undefined && !answers.has(text)) {
-      answer = frozen(fn(text));
+      answer = fn(text);
+      if (freeze) answer = frozen(answer);
       if (answers.size >= limit) answers.clear();
       answers.set(text, answer);
     }

@@ -9,6 +9,7 @@ import { addConditionEdit } from './jsonEdits';
 import { hasPolicyVariable } from './subjectForms';
 import { LiteralPrincipal, literalPrincipals } from './trustPrincipals';
 import { Fix } from './types';
+import { memoizeLast } from '../model/memo';
 
 /**
  * What the federation rules (trust-checks.md, F) share: which identity provider a statement
@@ -51,7 +52,12 @@ export function mayGrant(statement: Statement, action: string): boolean {
  * The literal Federated principals of the Allow statements that may grant their sign-in action.
  * Values known only at deploy time name no provider and are left out.
  */
-export function federatedTrusts(policy: TrustPolicy): FederatedTrust[] {
+export function federatedTrusts(policy: TrustPolicy): readonly FederatedTrust[] {
+  return trustsByPolicy(policy);
+}
+
+/** Ten federation rules ask for a policy's trusts in turn: found once per policy. */
+const trustsByPolicy = memoizeLast((policy: TrustPolicy): FederatedTrust[] => {
   const out: FederatedTrust[] = [];
   for (const statement of policy.statements) {
     if (statement.effect !== 'Allow') continue;
@@ -64,7 +70,7 @@ export function federatedTrusts(policy: TrustPolicy): FederatedTrust[] {
     }
   }
   return out;
-}
+});
 
 /**
  * The rule that reports a missing condition on the provider's tenancy claim, so that each gap is
@@ -88,13 +94,17 @@ export function subjectClaimsJudged(provider: IdentityProvider | undefined): str
 }
 
 /** Condition keys (lower case) whose values the federation rules judge, so other rules stay out. */
-export function claimKeysJudgedByFederation(policy: TrustPolicy): Set<string> {
+export function claimKeysJudgedByFederation(policy: TrustPolicy): ReadonlySet<string> {
+  return judgedKeysByPolicy(policy);
+}
+
+const judgedKeysByPolicy = memoizeLast((policy: TrustPolicy): Set<string> => {
   const keys = new Set<string>();
   for (const trust of federatedTrusts(policy)) {
     for (const claim of subjectClaimsJudged(trust.provider)) keys.add(claimKey(trust, claim).toLowerCase());
   }
   return keys;
-}
+});
 
 /** Trusts of one provider (by table id). */
 export function trustsOf(policy: TrustPolicy, providerId: string): FederatedTrust[] {
@@ -149,8 +159,7 @@ export function anyClaimCondition(trust: FederatedTrust): boolean {
 export function refusedUnlessClaim(policy: TrustPolicy, trust: FederatedTrust, claims: string[]): boolean | 'unknown' {
   let unknown = false;
   const wanted = claims.map((c) => c.toLowerCase());
-  for (const deny of policy.statements) {
-    if (deny.effect !== 'Deny' || deny.conditions.length === 0) continue;
+  for (const deny of conditionalDenies(policy)) {
     const names = deny.principals.some((p) => p.value === '*' || (p.type === 'Federated' && p.value === trust.principal.value));
     const mayName = deny.principals.some((p) => p.value === undefined);
     if ((!names && !mayName) || !mayGrant(deny, ACTION_OF_KIND[trust.kind])) continue;
@@ -168,6 +177,12 @@ export function refusedUnlessClaim(policy: TrustPolicy, trust: FederatedTrust, c
   }
   return unknown ? 'unknown' : false;
 }
+
+/**
+ * The Deny statements with conditions: the only ones that can refuse a provider's tokens. Found
+ * once per policy, so asking for each trust in turn is not statements x statements work.
+ */
+const conditionalDenies = memoizeLast((policy: TrustPolicy): Statement[] => policy.statements.filter((s) => s.effect === 'Deny' && s.conditions.length > 0));
 
 function conditionValuesKnown(statement: Statement): boolean {
   return statement.conditions.every((c) => c.values.every((v) => v.value !== undefined));

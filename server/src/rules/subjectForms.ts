@@ -1,4 +1,5 @@
 import { SubjectForm, templateParts } from '../aws/oidcProviders';
+import { memoizeByText } from '../model/memo';
 
 /**
  * Comparing a condition value with the forms a provider's claim takes (the templates of
@@ -42,7 +43,16 @@ export function hasPolicyVariable(value: string): boolean {
   return /\$\{(?![*?$]\})/.test(value);
 }
 
+/** The forms are the provider table's, fixed for the life of the process: each is expanded once. */
+const expansions = new Map<SubjectForm, FormPart[][]>();
+
 function expandedForms(form: SubjectForm): FormPart[][] {
+  let expanded = expansions.get(form);
+  if (!expanded) expansions.set(form, (expanded = expandForm(form)));
+  return expanded;
+}
+
+function expandForm(form: SubjectForm): FormPart[][] {
   let partials: FormPart[][] = [[]];
   for (const part of templateParts(form.template)) {
     if ('text' in part) partials = partials.map((p) => [...p, { text: part.text }]);
@@ -104,8 +114,38 @@ function intersects(pattern: PatternToken[], form: FormToken[]): boolean {
 
 /** True when some value of one of the forms matches `value` (a pattern when `wildcards`). */
 export function matchesSomeForm(value: string, forms: readonly SubjectForm[], wildcards: boolean, ignoreCase = false): boolean {
-  const pattern = patternTokens(ignoreCase ? value.toLowerCase() : value, wildcards);
+  const compared = ignoreCase ? value.toLowerCase() : value;
+  if (!wildcards || !/[*?]|\$\{/.test(compared)) {
+    // A value with no wildcard is one string: whether a form matches it is a regular expression's question.
+    const regExps = forms.map((f) => formRegExps(f, ignoreCase));
+    if (regExps.every((list) => list !== undefined)) return regExps.some((list) => list!.some((re) => re.test(compared)));
+  }
+  const pattern = patternTokens(compared, wildcards);
   return forms.some((f) => expandedForms(f).some((parts) => intersects(pattern, formTokens(parts, ignoreCase))));
+}
+
+const formRegExpCache = new Map<SubjectForm, [RegExp[] | undefined, RegExp[] | undefined]>();
+
+/**
+ * The expanded forms as regular expressions that match exactly the strings `intersects` finds in
+ * them: literal text as itself, a placeholder as one or more characters it does not exclude.
+ * Undefined when the text holds a surrogate pair, which the token search reads as one character.
+ */
+function formRegExps(form: SubjectForm, ignoreCase: boolean): RegExp[] | undefined {
+  let cached = formRegExpCache.get(form);
+  if (!cached) {
+    const build = (lower: boolean) => {
+      const sources = expandedForms(form).map((parts) => parts.map((p) => ('text' in p ? escapeRegExp(lower ? p.text.toLowerCase() : p.text) : `[^${[...p.excludes].map(escapeRegExp).join('')}]+`)).join(''));
+      return sources.some((src) => /[\ud800-\udfff]/.test(src)) ? undefined : sources.map((src) => new RegExp(`^${src}$`));
+    };
+    formRegExpCache.set(form, (cached = [build(false), build(true)]));
+  }
+  return cached[ignoreCase ? 1 : 0];
+}
+
+/** Every character but letters and digits escaped: safe in a pattern and inside `[...]`. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, '\\$&');
 }
 
 /**
@@ -194,11 +234,23 @@ function reachIn(parts: FormPart[], prefix: string, tenant: string, scope?: stri
 
 /** Whether a StringLike pattern (or an exact value) matches one concrete string. */
 export function patternMatches(value: string, candidate: string, wildcards: boolean, ignoreCase = false): boolean {
-  const body = patternTokens(ignoreCase ? value.toLowerCase() : value, wildcards)
-    .map((t) => ('star' in t ? '.*' : 'one' in t ? '.' : t.char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`, 's').test(ignoreCase ? candidate.toLowerCase() : candidate);
+  const pattern = ignoreCase ? value.toLowerCase() : value;
+  const compared = ignoreCase ? candidate.toLowerCase() : candidate;
+  // No wildcard and no escape: every character stands for itself.
+  if (!wildcards || !/[*?]|\$\{/.test(pattern)) return pattern === compared;
+  return patternRegExp(pattern).test(compared);
 }
+
+/** StringLike patterns as regular expressions, each compiled once. */
+const patternRegExp = memoizeByText(
+  (pattern: string): RegExp => {
+    const body = patternTokens(pattern, true)
+      .map((t) => ('star' in t ? '.*' : 'one' in t ? '.' : t.char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    return new RegExp(`^${body}$`, 's');
+  },
+  { limit: 1000, freeze: false },
+);
 
 /** `*`, `**`: a pattern that matches every value, the empty one included. */
 export function matchesEverything(value: string): boolean {
