@@ -32,12 +32,12 @@ export function memoizeByText<V>(fn: (text: string) => V, { limit = 5000, freeze
 }
 
 /**
- * A pure function of one object, remembering its answer for the last object it was asked about.
- * Validation runs every rule on one policy before the next, so one entry serves them all; it is
- * not a WeakMap over every policy, whose entries make the garbage collector keep short-lived
- * trees longer (measured: slower than computing twice).
+ * A pure function of one value (a policy, a file's text), remembering its answer for the last value
+ * it was asked about (by identity). Validation runs every rule on one policy before the next, so
+ * one entry serves them all; it is not a WeakMap over every policy, whose entries make the garbage
+ * collector keep short-lived trees longer (measured: slower than computing twice).
  */
-export function memoizeLast<K extends object, V>(fn: (key: K) => V): (key: K) => V {
+export function memoizeLast<K, V>(fn: (key: K) => V): (key: K) => V {
   let lastKey: K | undefined;
   let lastAnswer: V;
   return (key) => {

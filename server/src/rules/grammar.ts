@@ -2,6 +2,7 @@ import { Node, ObjectNode, PropertyNode, Span, spanEnd } from '../model/ast';
 import { TrustPolicy } from '../model/policy';
 import { PolicySource } from '../documents';
 import { TextEdit } from './types';
+import { memoizeLast } from '../model/memo';
 
 /**
  * What the group A (document grammar) rules share: the element names IAM knows, and the small
@@ -70,9 +71,40 @@ export function replaceWord(text: string, span: Span, replacement: string): Text
     : { span, newText: replacement };
 }
 
-function indentBefore(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
+/**
+ * The file's line break: `\r\n` when it has one, else `\n`. Remembered for the last text asked
+ * about: quick fixes are made for many findings of one file in turn, and scanning the file again
+ * for each made their cost grow with findings x file size.
+ */
+export const newlineOf = memoizeLast((text: string): string => (text.includes('\r\n') ? '\r\n' : '\n'));
+
+/** Where each line of the file starts, after each `\n` (found once per text, like newlineOf). */
+const lineStarts = memoizeLast((text: string): number[] => {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+});
+
+/**
+ * The start of the line holding `offset`: just after the last `\n` before it. Looked up in the
+ * file's line starts rather than searched backwards, which on a one-line file was a scan of all
+ * the text before every finding's fix.
+ */
+export function lineStartOf(text: string, offset: number): number {
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo];
+}
+
+/** The white space before `offset` when nothing else precedes it on its line; undefined otherwise. */
+export function indentBefore(text: string, offset: number): string | undefined {
+  const before = text.slice(lineStartOf(text, offset), offset);
   return /^[ \t]*$/.test(before) ? before : undefined;
 }
 
@@ -83,7 +115,7 @@ function indentBefore(text: string, offset: number): string | undefined {
  */
 export function addJsonProperty(text: string, object: ObjectNode, key: string, valueJson: string, where: 'first' | 'last'): TextEdit {
   const property = `${JSON.stringify(key)}: ${valueJson}`;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = newlineOf(text);
   const props = object.properties;
   if (props.length === 0) return { span: { offset: object.span.offset + 1, length: 0 }, newText: property };
   const anchor: PropertyNode = where === 'first' ? props[0] : props[props.length - 1];

@@ -1,7 +1,8 @@
 import { Node, ObjectNode, spanEnd } from '../model/ast';
 import { Statement } from '../model/policy';
 import { PolicyFormat } from '../documents';
-import { addJsonProperty } from './grammar';
+import { addJsonProperty, indentBefore, lineStartOf, newlineOf } from './grammar';
+import { memoizeLast } from '../model/memo';
 import { TextEdit } from './types';
 
 /**
@@ -14,28 +15,19 @@ import { TextEdit } from './types';
 /** The values a fix writes: strings, lists of strings, objects of those. */
 export type JsonValue = string | string[] | { [key: string]: JsonValue };
 
-function newlineOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /** The white space that starts the line holding `offset`. */
 function lineIndentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
-}
-
-/** The white space before `offset` when nothing else precedes it on its line; undefined otherwise. */
-function indentBefore(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  return /^[ \t]*$/.test(before) ? before : undefined;
+  return /^[ \t]*/.exec(text.slice(lineStartOf(text, offset), offset))![0];
 }
 
 /**
  * The document's indentation step: a tab when lines are indented with tabs, else the smallest
- * positive number of leading spaces (2 when the document says nothing, as on one line).
+ * positive number of leading spaces (2 when the document says nothing, as on one line). Remembered
+ * for the last text, like newlineOf.
  */
-export function detectIndentUnit(text: string): string {
+export const detectIndentUnit = memoizeLast(readIndentUnit);
+
+function readIndentUnit(text: string): string {
   let smallest = Infinity;
   let tabs = 0;
   let spaces = 0;

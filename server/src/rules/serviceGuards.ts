@@ -4,7 +4,7 @@ import { Statement, TrustPolicy } from '../model/policy';
 import { lookupServicePrincipal } from '../aws/services';
 import { LiteralPrincipal, literalPrincipals, principalsMayBeUnknown } from './trustPrincipals';
 import { statementActionNames } from './conditionChecks';
-import { isJson } from './grammar';
+import { indentBefore, isJson, newlineOf } from './grammar';
 import { RuleContext, TextEdit } from './types';
 
 /**
@@ -87,11 +87,6 @@ export function actionList(actions: readonly string[]): string {
   return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
-function lineIndent(text: string, offset: number): string | undefined {
-  const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
-  return /^[ \t]*$/.test(before) ? before : undefined;
-}
-
 /**
  * Adds actions to a statement's `Action` in JSON, in its own layout: a single string becomes a
  * list, a list gets the new items after its last one (on new lines when it has one item a line).
@@ -105,8 +100,8 @@ export function addActionsEdit(text: string, statement: Statement, actions: read
   }
   if (value?.kind !== 'array' || value.items.length === 0) return undefined;
   const last = value.items[value.items.length - 1];
-  const indent = lineIndent(text, last.span.offset);
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = indentBefore(text, last.span.offset);
+  const newline = newlineOf(text);
   const separator = indent === undefined ? ', ' : `,${newline}${indent}`;
   return { span: { offset: spanEnd(last.span), length: 0 }, newText: quoted.map((q) => `${separator}${q}`).join('') };
 }
