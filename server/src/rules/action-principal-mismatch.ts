@@ -25,14 +25,15 @@ function kindsOf(statement: Statement): PrincipalKinds | undefined {
   if (principals.some((p) => hasPartialWildcard(p.value))) return undefined;
   const federated = principals.filter((p) => p.type === 'Federated');
   if (federated.some((p) => p.value === '*' || parseFederatedPrincipal(p.value).kind === 'invalid')) return undefined;
-  return { ...federatedKinds(statement), direct: principals.some((p) => p.type !== 'Federated') };
+  const { saml, webIdentity } = federatedKinds(statement);
+  return { saml, webIdentity, direct: principals.some((p) => p.type !== 'Federated') };
 }
 
-function expectedFor(kinds: PrincipalKinds): string | undefined {
-  const calls = [kinds.direct && 'AssumeRole', kinds.saml && 'AssumeRoleWithSAML', kinds.webIdentity && 'AssumeRoleWithWebIdentity'].filter(
-    (c): c is string => typeof c === 'string',
-  );
-  return calls.length === 1 ? `sts:${calls[0]}` : undefined;
+function expectedFor({ direct, saml, webIdentity }: PrincipalKinds): string | undefined {
+  if (direct && !saml && !webIdentity) return 'sts:AssumeRole';
+  if (saml && !direct && !webIdentity) return 'sts:AssumeRoleWithSAML';
+  if (webIdentity && !direct && !saml) return 'sts:AssumeRoleWithWebIdentity';
+  return undefined;
 }
 
 function problem(action: string, kinds: PrincipalKinds): string | undefined {
