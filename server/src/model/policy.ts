@@ -1,4 +1,5 @@
 import { ArrayNode, asList, getPropertyIgnoreCase, Node, ObjectNode, PropertyNode, Span } from './ast';
+import { memoizeByText } from './memo';
 
 /**
  * The typed view of a trust policy that rules read. It is built leniently: every element is
@@ -110,32 +111,50 @@ function conditionsOf(prop: PropertyNode | undefined): ConditionEntry[] {
   return out;
 }
 
+/** The elements a statement model reads, by their lower-case names. */
+type ElementName = 'sid' | 'effect' | 'principal' | 'notprincipal' | 'action' | 'notaction' | 'condition' | 'resource' | 'notresource';
+
+const ELEMENT_NAMES: ReadonlySet<string> = new Set<ElementName>(['sid', 'effect', 'principal', 'notprincipal', 'action', 'notaction', 'condition', 'resource', 'notresource']);
+
+/**
+ * The statement's elements, each the first property of its name in any case (what
+ * getPropertyIgnoreCase finds), in one pass over the properties rather than one search per name.
+ */
+function statementElements(node: ObjectNode): Partial<Record<ElementName, PropertyNode>> {
+  const found: Partial<Record<ElementName, PropertyNode>> = {};
+  for (const p of node.properties) {
+    const name = p.key.toLowerCase();
+    if (ELEMENT_NAMES.has(name)) found[name as ElementName] ??= p;
+  }
+  return found;
+}
+
 export function buildStatement(node: ObjectNode, index: number): Statement {
-  const get = (k: string) => getPropertyIgnoreCase(node, k);
-  const effectProperty = get('Effect');
+  const elements = statementElements(node);
+  const effectProperty = elements.effect;
   const effectValue = effectProperty?.value;
-  const principalProperty = get('Principal');
-  const actionProperty = get('Action');
-  const conditionProperty = get('Condition');
+  const principalProperty = elements.principal;
+  const actionProperty = elements.action;
+  const conditionProperty = elements.condition;
   return {
     node,
     index,
-    sid: get('Sid'),
+    sid: elements.sid,
     effectProperty,
     effect:
       effectValue?.kind === 'string' && (effectValue.value === 'Allow' || effectValue.value === 'Deny')
         ? effectValue.value
         : undefined,
     principalProperty,
-    notPrincipalProperty: get('NotPrincipal'),
+    notPrincipalProperty: elements.notprincipal,
     principals: principalsOf(principalProperty),
     actionProperty,
-    notActionProperty: get('NotAction'),
+    notActionProperty: elements.notaction,
     actions: items(actionProperty?.value),
     conditionProperty,
     conditions: conditionsOf(conditionProperty),
-    resourceProperty: get('Resource'),
-    notResourceProperty: get('NotResource'),
+    resourceProperty: elements.resource,
+    notResourceProperty: elements.notresource,
   };
 }
 
@@ -163,8 +182,18 @@ export function buildTrustPolicy(root: Node): TrustPolicy {
 
 /** Condition helpers shared by the condition-aware rules. */
 
-/** Splits `ForAnyValue:StringLikeIfExists` into its parts. */
-export function parseOperator(operator: string): { setPrefix?: 'ForAnyValue' | 'ForAllValues'; base: string; ifExists: boolean } {
+export interface OperatorParts {
+  setPrefix?: 'ForAnyValue' | 'ForAllValues';
+  base: string;
+  ifExists: boolean;
+}
+
+/** Splits `ForAnyValue:StringLikeIfExists` into its parts. Rules ask about every condition: each operator is read once. */
+export function parseOperator(operator: string): OperatorParts {
+  return operatorParts(operator);
+}
+
+const operatorParts = memoizeByText((operator: string): OperatorParts => {
   let rest = operator;
   let setPrefix: 'ForAnyValue' | 'ForAllValues' | undefined;
   const m = /^(ForAnyValue|ForAllValues):(.*)$/i.exec(rest);
@@ -175,7 +204,7 @@ export function parseOperator(operator: string): { setPrefix?: 'ForAnyValue' | '
   const ifExists = /IfExists$/i.test(rest) && rest.toLowerCase() !== 'ifexists';
   const base = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
   return { setPrefix, base, ifExists };
-}
+});
 
 /** Condition entries of a statement for a key, compared case-insensitively as IAM does. */
 export function conditionsFor(statement: Statement, key: string): ConditionEntry[] {

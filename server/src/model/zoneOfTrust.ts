@@ -140,13 +140,17 @@ function literalText(node: Node): string | undefined {
 
 /** `StringNotEquals`, `ArnNotLike`, ...: true when the value is *not* one of the listed ones. */
 export function isNegatedOperator(operator: string): boolean {
-  return /^(StringNot|ArnNot|NumericNot|DateNot)/i.test(parseOperator(operator).base);
+  return negatedOperators(operator);
 }
+
+const negatedOperators = memoizeByText((operator: string) => /^(StringNot|ArnNot|NumericNot|DateNot)/i.test(parseOperator(operator).base));
 
 /** `StringLike` / `ArnLike` (and `ArnEquals`, which IAM also matches with wildcards): `*` and `?` are wildcards. */
 export function isWildcardOperator(operator: string): boolean {
-  return /^(StringLike|StringNotLike|Arn)/i.test(parseOperator(operator).base);
+  return wildcardOperators(operator);
 }
+
+const wildcardOperators = memoizeByText((operator: string) => /^(StringLike|StringNotLike|Arn)/i.test(parseOperator(operator).base));
 
 export function isNullOperator(operator: string): boolean {
   return parseOperator(operator).base.toLowerCase() === 'null';

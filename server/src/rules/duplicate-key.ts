@@ -9,6 +9,8 @@ import { policyObject } from './grammar';
  * (hashicorp/terraform-provider-aws#33026).
  */
 function checkObject(context: RuleContext, object: ObjectNode): void {
+  // Most objects of a policy hold one key (a principal type, an operator, a condition key).
+  if (object.properties.length < 2) return;
   const seen = new Map<string, PropertyNode>();
   for (const property of object.properties) {
     const lower = property.key.toLowerCase();
@@ -27,7 +29,7 @@ function checkObject(context: RuleContext, object: ObjectNode): void {
 
 function walk(context: RuleContext, node: Node | undefined): void {
   if (!node) return;
-  if (node.kind === 'array') node.items.forEach((item) => walk(context, item));
+  if (node.kind === 'array') for (const item of node.items) walk(context, item);
   if (node.kind !== 'object') return;
   checkObject(context, node);
   for (const property of node.properties) walk(context, property.value);

@@ -149,6 +149,14 @@ export function removeListItem(items: readonly Node[], index: number): TextEdit 
 
 /** The catalogue's spelling of an element name, matched ignoring case as IAM does; undefined when IAM does not know it. */
 export function elementName(key: string, elements: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  return elements.find((e) => e.toLowerCase() === lower);
+  let byLowerName = elementNames.get(elements);
+  if (!byLowerName) {
+    // The first spelling wins, as the catalogue's order said before it was a map.
+    byLowerName = new Map([...elements].reverse().map((e) => [e.toLowerCase(), e]));
+    elementNames.set(elements, byLowerName);
+  }
+  return byLowerName.get(key.toLowerCase());
 }
+
+/** Each catalogue of element names (fixed lists: POLICY_ELEMENTS, STATEMENT_ELEMENTS...) by lower-case name. */
+const elementNames = new WeakMap<readonly string[], Map<string, string>>();
