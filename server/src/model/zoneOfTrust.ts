@@ -2,7 +2,7 @@ import { Node } from './ast';
 import { ConditionEntry, parseOperator, Principal, Statement, TrustPolicy } from './policy';
 import { TrustConfig } from '../config';
 import { AwsPrincipal, parseAwsPrincipal } from '../aws/principals';
-import { memoizeByText } from './memo';
+import { memoizeByText, memoizeLast } from './memo';
 
 /**
  * The zone of trust: which accounts belong to the user, which are known third parties, and which
@@ -106,7 +106,12 @@ export interface GrantedAwsPrincipal {
 }
 
 /** The literal `AWS` principals of every Allow statement, parsed; deploy-time values are left out. */
-export function grantedAwsPrincipals(policy: TrustPolicy): GrantedAwsPrincipal[] {
+export function grantedAwsPrincipals(policy: TrustPolicy): readonly GrantedAwsPrincipal[] {
+  return grantsByPolicy(policy);
+}
+
+/** Four rules of group C ask for them in turn: found once per policy. */
+const grantsByPolicy = memoizeLast((policy: TrustPolicy): GrantedAwsPrincipal[] => {
   const out: GrantedAwsPrincipal[] = [];
   for (const statement of policy.statements) {
     if (statement.effect !== 'Allow') continue;
@@ -116,7 +121,7 @@ export function grantedAwsPrincipals(policy: TrustPolicy): GrantedAwsPrincipal[]
     }
   }
   return out;
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Condition values and operators

@@ -51,7 +51,9 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   description: 'A placeholder or guessable ExternalId, a wildcard, IfExists, a negated operator, or an ExternalId that its callers never send.',
   check({ policy, config, report }) {
-    const accounts = new Set([...accountsInPolicy(policy), ...config.ownAccountIds, ...config.partnerAccountIds]);
+    // Only literal ExternalId values are compared with the accounts: most statements have none.
+    let accounts: Set<string> | undefined;
+    const knownAccounts = () => (accounts ??= new Set([...accountsInPolicy(policy), ...config.ownAccountIds, ...config.partnerAccountIds]));
     for (const s of policy.statements) {
       // In a Deny, "StringNotEquals sts:ExternalId" is the strong form; only Allow statements are judged.
       if (s.effect !== 'Allow') continue;
@@ -92,7 +94,7 @@ export const rule: Rule = {
             });
             continue;
           }
-          const reason = guessableReason(v.text, accounts);
+          const reason = guessableReason(v.text, knownAccounts());
           if (reason) {
             report({
               span: v.node.span,

@@ -6,6 +6,7 @@ import { LiteralPrincipal, literalPrincipals, principalsMayBeUnknown } from './t
 import { statementActionNames } from './conditionChecks';
 import { indentBefore, isJson, newlineOf } from './grammar';
 import { RuleContext, TextEdit } from './types';
+import { memoizeLast } from '../model/memo';
 
 /**
  * What the group G rules (../shared/trust-checks.md, G: service principals) share: which service
@@ -45,7 +46,12 @@ export interface NamedService {
 }
 
 /** The Service principals of Allow statements that name a catalogue service; other values are left to group B. */
-export function allowedServices(policy: TrustPolicy): NamedService[] {
+export function allowedServices(policy: TrustPolicy): readonly NamedService[] {
+  return servicesByPolicy(policy);
+}
+
+/** Several group G rules ask for them in turn: found once per policy. */
+const servicesByPolicy = memoizeLast((policy: TrustPolicy): NamedService[] => {
   const out: NamedService[] = [];
   for (const statement of policy.statements) {
     if (statement.effect !== 'Allow') continue;
@@ -55,7 +61,7 @@ export function allowedServices(policy: TrustPolicy): NamedService[] {
     }
   }
   return out;
-}
+});
 
 /**
  * The STS actions the policy allows `service` (its global form), over every statement that names
