@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { policyText } from './policyMix.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,31 +22,6 @@ const { validateDocument } = require(path.join(root, 'out/server/src/validation.
 const { mergeConfig } = require(path.join(root, 'out/server/src/config.js'));
 
 const config = mergeConfig({ ownAccountIds: ['111122223333'] });
-
-/** A realistic mix of statements: roles, a vendor with ExternalId, GitHub OIDC, a service. */
-function statement(i) {
-  const acct = String(200000000000 + i);
-  switch (i % 4) {
-    case 0:
-      return { Sid: `Deploy${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${acct}:role/Deploy${i}` }, Action: 'sts:AssumeRole' };
-    case 1:
-      return { Sid: `Vendor${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${acct}:root` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': `vendor-${i}-6f1c2e` } } };
-    case 2:
-      return {
-        Sid: `GitHub${i}`,
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${acct}:oidc-provider/token.actions.githubusercontent.com` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': `repo:org/app${i}:ref:refs/heads/main` } },
-      };
-    default:
-      return { Sid: `Service${i}`, Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' };
-  }
-}
-
-function policyText(n) {
-  return JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => statement(i)) }, null, 2);
-}
 
 const trustSchema = {
   type: 'object',
