@@ -108,7 +108,12 @@ export function samlProvider(): IdentityProvider {
 /** Splits a placeholder template into literal text and `{name}` / `{name|a,b}` placeholders. */
 export type TemplatePart = { text: string } | { placeholder: string; choices?: string[] };
 
-export function templateParts(template: string): TemplatePart[] {
+export function templateParts(template: string): readonly TemplatePart[] {
+  return templates(template);
+}
+
+/** The table's templates are few and read by several rules for every value: each is split once. */
+const templates = memoizeByText((template: string): TemplatePart[] => {
   const parts: TemplatePart[] = [];
   const re = /\{([^}|]+)(?:\|([^}]*))?\}/g;
   let last = 0;
@@ -119,7 +124,7 @@ export function templateParts(template: string): TemplatePart[] {
   }
   if (last < template.length) parts.push({ text: template.slice(last) });
   return parts;
-}
+});
 
 /** A template as the user reads it: `repo:OWNER/REPO:ref:refs/heads/BRANCH`. */
 export function templateText(template: string): string {

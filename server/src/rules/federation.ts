@@ -33,6 +33,13 @@ export interface FederatedTrust {
   provider?: IdentityProvider;
   /** The partition of the provider ARN (`aws` for the web identity providers named by name). */
   partition: string;
+  /** The statement's conditions on this issuer's claims, in order, each with its claim (lower case). */
+  claimed: readonly ClaimCondition[];
+}
+
+export interface ClaimCondition {
+  claim: string;
+  condition: ConditionEntry;
 }
 
 const ACTION_OF_KIND = { oidc: 'AssumeRoleWithWebIdentity', 'web-identity': 'AssumeRoleWithWebIdentity', saml: 'AssumeRoleWithSAML' } as const;
@@ -64,13 +71,24 @@ const trustsByPolicy = memoizeLast((policy: TrustPolicy): FederatedTrust[] => {
     for (const principal of literalPrincipals(statement, 'Federated')) {
       const parsed = parseFederatedPrincipal(principal.value);
       if (parsed.kind === 'invalid' || !mayGrant(statement, ACTION_OF_KIND[parsed.kind])) continue;
-      if (parsed.kind === 'saml') out.push({ statement, principal, kind: 'saml', issuer: 'SAML', provider: samlProvider(), partition: parsed.partition });
-      else if (parsed.kind === 'oidc') out.push({ statement, principal, kind: 'oidc', issuer: parsed.host, provider: providerForIssuer(parsed.host), partition: parsed.partition });
-      else out.push({ statement, principal, kind: 'web-identity', issuer: parsed.provider, provider: providerForIssuer(parsed.provider), partition: 'aws' });
+      const issuer = parsed.kind === 'saml' ? 'SAML' : parsed.kind === 'oidc' ? parsed.host : parsed.provider;
+      const provider = parsed.kind === 'saml' ? samlProvider() : providerForIssuer(issuer);
+      const partition = parsed.kind === 'web-identity' ? 'aws' : parsed.partition;
+      out.push({ statement, principal, kind: parsed.kind, issuer, provider, partition, claimed: claimsIn(statement, issuer) });
     }
   }
   return out;
 });
+
+/** Several rules ask for a trust's claim conditions, each several times: read once, when the trust is found. */
+function claimsIn(statement: Statement, issuer: string): ClaimCondition[] {
+  const out: ClaimCondition[] = [];
+  for (const condition of statement.conditions) {
+    const claim = claimOfIssuer(issuer, condition.key);
+    if (claim !== undefined) out.push({ claim, condition });
+  }
+  return out;
+}
 
 /**
  * The rule that reports a missing condition on the provider's tenancy claim, so that each gap is
@@ -118,17 +136,20 @@ export function claimKey(trust: FederatedTrust, claim: string): string {
 
 /** The claim a condition key names for this trust's issuer (`sub`), or undefined when it is another issuer's key. */
 export function claimOf(trust: FederatedTrust, key: string): string | undefined {
-  const prefix = `${trust.issuer}:`.toLowerCase();
+  return claimOfIssuer(trust.issuer, key);
+}
+
+function claimOfIssuer(issuer: string, key: string): string | undefined {
+  const prefix = `${issuer}:`.toLowerCase();
   return key.toLowerCase().startsWith(prefix) ? key.slice(prefix.length).toLowerCase() : undefined;
 }
 
 /** The conditions of the trust's statement on one of `claims`. */
 export function claimConditions(trust: FederatedTrust, ...claims: string[]): ConditionEntry[] {
   const wanted = claims.map((c) => c.toLowerCase());
-  return trust.statement.conditions.filter((c) => {
-    const claim = claimOf(trust, c.key);
-    return claim !== undefined && wanted.includes(claim);
-  });
+  const out: ConditionEntry[] = [];
+  for (const { claim, condition } of trust.claimed) if (wanted.includes(claim)) out.push(condition);
+  return out;
 }
 
 /**
@@ -147,7 +168,7 @@ export function requiringConditions(trust: FederatedTrust, ...claims: string[]):
 
 /** Whether the statement has a condition that requires one of the provider's claims (any claim) to match. */
 export function anyClaimCondition(trust: FederatedTrust): boolean {
-  return trust.statement.conditions.some((c) => claimOf(trust, c.key) !== undefined && requiresMatch(c));
+  return trust.claimed.some(({ condition }) => requiresMatch(condition));
 }
 
 /**
