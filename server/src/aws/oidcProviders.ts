@@ -92,6 +92,15 @@ const providers = memoizeByText(
   { freeze: false },
 );
 
+/** The provider's `audiencePatterns`, compiled once per provider (rules test every audience value with them). */
+export function audienceRegExps(provider: IdentityProvider): readonly RegExp[] {
+  let compiled = audienceCache.get(provider);
+  if (!compiled) audienceCache.set(provider, (compiled = (provider.audiencePatterns ?? []).map((p) => new RegExp(p))));
+  return compiled;
+}
+
+const audienceCache = new Map<IdentityProvider, RegExp[]>();
+
 /** The forms a claim's values take (`subjects` for `sub`, else `claimForms`); empty when the table has none. */
 export function claimForms(provider: IdentityProvider, claim: string): SubjectForm[] {
   const lower = claim.toLowerCase();

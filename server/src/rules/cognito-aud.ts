@@ -1,4 +1,5 @@
 import { Rule } from './types';
+import { audienceRegExps } from '../aws/oidcProviders';
 import { claimKey, conditionsUnreadable, hasWildcard, identityProviderControlsSentence, judgedValues, refusedUnlessClaim, requiringConditions, trustsOf } from './federation';
 import { patternTokens } from './subjectForms';
 
@@ -27,7 +28,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      const poolId = new RegExp(provider.audiencePatterns![0]);
+      const poolId = audienceRegExps(provider)[0];
       for (const v of judgedValues(trust, 'aud')) {
         if (v.pattern && hasWildcard(v)) {
           const literal = patternTokens(v.text, true).findIndex((t) => !('char' in t));

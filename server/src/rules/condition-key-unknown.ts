@@ -4,7 +4,7 @@ import { actionConditionKeys, ConditionKeyInfo, GLOBAL_CONDITION_KEYS, lookupCon
 import { providerForIssuer } from '../aws/oidcProviders';
 import { STS_ACTIONS, TRUST_ACTIONS } from '../aws/stsActions';
 import { closest } from '../util/closest';
-import { consequence, federatedIssuers, holdsWhenAbsent, isPlaceholder, keyFormMatches, statementActionNames } from './conditionChecks';
+import { actionHasKey, consequence, federatedIssuers, holdsWhenAbsent, isPlaceholder, statementActionNames } from './conditionChecks';
 import { principalsMayBeUnknown } from './trustPrincipals';
 
 /**
@@ -55,7 +55,7 @@ function absentOutcome(statement: Statement, c: ConditionEntry): string {
 
 /** The STS actions whose requests carry `key`, for a message (`sts:GetWebIdentityToken`). */
 function actionsWithKey(key: string): string[] {
-  return STS_ACTIONS.filter((a) => actionConditionKeys(a).some((k) => keyFormMatches(k.key, key))).map((a) => `sts:${a}`);
+  return STS_ACTIONS.filter((a) => actionHasKey(a, key)).map((a) => `sts:${a}`);
 }
 
 function unknownKeyMessage(statement: Statement, c: ConditionEntry): string {
@@ -90,7 +90,7 @@ export const rule: Rule = {
         }
         if (info.origin !== 'sts') continue;
         const actions = statementActionNames(statement);
-        if (!actions || actions.length === 0 || actions.some((a) => actionConditionKeys(a).some((k) => keyFormMatches(k.key, c.key)))) continue;
+        if (!actions || actions.length === 0 || actions.some((a) => actionHasKey(a, c.key))) continue;
         const owners = actionsWithKey(c.key);
         report({
           span: c.keySpan,

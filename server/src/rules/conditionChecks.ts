@@ -6,6 +6,8 @@ import { parseFederatedPrincipal } from '../aws/principals';
 import { literalPrincipals } from './trustPrincipals';
 import { replaceWord } from './grammar';
 import { Fix } from './types';
+import { actionConditionKeys } from '../aws/conditionKeys';
+import { memoizeByText } from '../model/memo';
 
 /**
  * What the group E rules (../shared/trust-checks.md, E: conditions) share: the operator blocks of
@@ -119,9 +121,35 @@ export function withoutEscapes(value: string): string {
 export function keyFormMatches(documented: string, written: string): boolean {
   if (documented.toLowerCase() === written.toLowerCase()) return true;
   if (!documented.includes('${')) return false;
-  const body = documented
-    .split(/\$\{[^}]*\}/)
-    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.+');
-  return new RegExp(`^${body}$`, 'i').test(written);
+  return keyFormRegExp(documented).test(written);
 }
+
+/** The documented keys with variables are few and compared with every condition: each compiled once. */
+const keyFormRegExp = memoizeByText(
+  (documented: string): RegExp => {
+    const body = documented
+      .split(/\$\{[^}]*\}/)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+');
+    return new RegExp(`^${body}$`, 'i');
+  },
+  { freeze: false },
+);
+
+/**
+ * Whether `key` is a form of a condition key of the STS action `action` (`AssumeRole`): asked for
+ * every condition of every statement, about a handful of actions and keys, so each pair is
+ * answered once.
+ */
+export function actionHasKey(action: string, key: string): boolean {
+  let hasKey = keysOfAction.get(action);
+  if (!hasKey) {
+    const documented = actionConditionKeys(action);
+    hasKey = memoizeByText((written: string) => documented.some((k) => keyFormMatches(k.key, written)));
+    keysOfAction.set(action, hasKey);
+  }
+  return hasKey(key);
+}
+
+/** By STS action name (the catalogue's spelling, from statementActionNames: a fixed set). */
+const keysOfAction = new Map<string, (key: string) => boolean>();

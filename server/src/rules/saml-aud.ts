@@ -1,4 +1,5 @@
 import { Rule } from './types';
+import { audienceRegExps } from '../aws/oidcProviders';
 import { isJson } from './grammar';
 import { addConditionFix, claimKey, conditionsUnreadable, FederatedTrust, hasWildcard, judgedValues, refusedUnlessClaim, requiringConditions, trustsOf } from './federation';
 import { matchesEverything, patternMatches } from './subjectForms';
@@ -22,7 +23,7 @@ export const rule: Rule = {
       const provider = trust.provider!;
       const key = claimKey(trust, 'aud');
       const endpoint = signInEndpoint(trust);
-      const patterns = (provider.audiencePatterns ?? []).map((p) => new RegExp(p));
+      const patterns = audienceRegExps(provider);
       const accepted = (value: string) => patterns.some((re) => re.test(value));
       if (requiringConditions(trust, 'aud').length === 0) {
         if (conditionsUnreadable(trust.statement) || refusedUnlessClaim(policy, trust, ['aud']) !== false) continue;
