@@ -221,6 +221,8 @@ function readFederatedPrincipal(value: string): FederatedPrincipal {
 
 /** The partition of an ARN value, when it is an ARN of a known partition. */
 export function partitionOf(value: string): string | undefined {
+  // Only ARNs have a partition: other values are answered without the memo.
+  if (!value.startsWith('arn:')) return undefined;
   return partitions(value);
 }
 

@@ -88,6 +88,8 @@ export function accountOfConditionValue(key: string, value: string): string | un
 
 /** The account a bare id or an ARN names (`arn:aws:iam::111122223333:role/x` → 111122223333). */
 export function accountOfValue(value: string): string | undefined {
+  // Most condition values are neither ARNs nor account ids: answered without the memo.
+  if (!value.startsWith('arn:') && value.length !== 12) return undefined;
   return valueAccounts(value);
 }
 
