@@ -180,7 +180,8 @@ export function anyClaimCondition(trust: FederatedTrust): boolean {
 export function refusedUnlessClaim(policy: TrustPolicy, trust: FederatedTrust, claims: string[]): boolean | 'unknown' {
   let unknown = false;
   const wanted = claims.map((c) => c.toLowerCase());
-  for (const deny of conditionalDenies(policy)) {
+  const denies = conditionalDenies(policy);
+  for (const deny of [...denies.anyProvider, ...(denies.byProvider.get(trust.principal.value) ?? [])]) {
     const names = deny.principals.some((p) => p.value === '*' || (p.type === 'Federated' && p.value === trust.principal.value));
     const mayName = deny.principals.some((p) => p.value === undefined);
     if ((!names && !mayName) || !mayGrant(deny, ACTION_OF_KIND[trust.kind])) continue;
@@ -200,10 +201,28 @@ export function refusedUnlessClaim(policy: TrustPolicy, trust: FederatedTrust, c
 }
 
 /**
- * The Deny statements with conditions: the only ones that can refuse a provider's tokens. Found
- * once per policy, so asking for each trust in turn is not statements x statements work.
+ * The Deny statements with conditions, the only ones that can refuse a provider's tokens, by the
+ * providers they may name: any (a `*` or deploy-time principal) or one Federated value. Found once
+ * per policy, so asking for each trust in turn is not trusts x statements work; a Deny that names
+ * neither can refuse no trust and is left out.
  */
-const conditionalDenies = memoizeLast((policy: TrustPolicy): Statement[] => policy.statements.filter((s) => s.effect === 'Deny' && s.conditions.length > 0));
+const conditionalDenies = memoizeLast((policy: TrustPolicy) => {
+  const anyProvider: Statement[] = [];
+  const byProvider = new Map<string, Statement[]>();
+  for (const s of policy.statements) {
+    if (s.effect !== 'Deny' || s.conditions.length === 0) continue;
+    if (s.principals.some((p) => p.value === '*' || p.value === undefined)) {
+      anyProvider.push(s);
+      continue;
+    }
+    for (const value of new Set(s.principals.filter((p) => p.type === 'Federated').map((p) => p.value!))) {
+      const list = byProvider.get(value) ?? [];
+      if (list.length === 0) byProvider.set(value, list);
+      list.push(s);
+    }
+  }
+  return { anyProvider, byProvider };
+});
 
 function conditionValuesKnown(statement: Statement): boolean {
   return statement.conditions.every((c) => c.values.every((v) => v.value !== undefined));
