@@ -435,12 +435,32 @@ export function coversAllPrincipals(s: Statement): boolean {
  * counted for AWS principals, since whether it also matches service principals is not documented.
  */
 export function coversPrincipals(deny: Statement, allow: Statement): Tri {
-  const covers = (a: Principal) =>
-    deny.principals.some(
-      (d) => (d.type === '*' && d.value === '*') || (d.type === a.type && d.value !== undefined && (d.value === '*' ? a.type === 'AWS' : d.value === a.value)),
-    );
+  const covers =
+    deny.principals.length * allow.principals.length > 64
+      ? coveredBy(deny)
+      : (a: Principal) =>
+          deny.principals.some(
+            (d) => (d.type === '*' && d.value === '*') || (d.type === a.type && d.value !== undefined && (d.value === '*' ? a.type === 'AWS' : d.value === a.value)),
+          );
   if (allow.principals.length > 0 && allow.principals.every(covers)) return 'yes';
   return deny.principals.some((p) => p.value === undefined) ? 'maybe' : 'no';
+}
+
+/**
+ * The same test as coversPrincipals' own, for long principal lists: the Deny's principals indexed
+ * by type and value once, so a list of thousands is not compared with a list of thousands.
+ */
+function coveredBy(deny: Statement): (a: Principal) => boolean {
+  const everyone = deny.principals.some((d) => d.type === '*' && d.value === '*');
+  const everyAws = deny.principals.some((d) => d.type === 'AWS' && d.value === '*');
+  const named = new Map<string, Set<string>>();
+  for (const d of deny.principals) {
+    if (d.value === undefined || d.value === '*') continue;
+    let values = named.get(d.type);
+    if (!values) named.set(d.type, (values = new Set()));
+    values.add(d.value);
+  }
+  return (a) => everyone || (everyAws && a.type === 'AWS') || (a.value !== undefined && named.get(a.type)?.has(a.value) === true);
 }
 
 /** True when `Statement` holds items that are not literal objects (a deploy-time statement). */
