@@ -56,8 +56,15 @@ export const rule: Rule = {
   description: 'An AWS principal in an account outside your zone of trust with no sts:ExternalId condition (confused deputy).',
   check(context) {
     const { policy, config } = context;
+    // One fix per statement, shared by its principals' findings: the condition binds the whole
+    // statement, and judging every principal again for each finding was quadratic in their number.
+    const fixes = new Map<Statement, Fix[] | undefined>();
+    const fixesOf = (s: Statement) => {
+      if (!fixes.has(s)) fixes.set(s, externalIdFix(context, s));
+      return fixes.get(s);
+    };
     for (const { statement: s, principal: p, parsed } of grantedAwsPrincipals(policy)) {
-      const report = (d: ReportDescriptor) => context.report({ ...d, fixes: externalIdFix(context, s) });
+      const report = (d: ReportDescriptor) => context.report({ ...d, fixes: fixesOf(s) });
       const account = parsed.account;
       if (!account || parsed.kind === 'invalid') continue;
       if (hasExternalIdCondition(policy, s) || narrowingMayBeUnknown(policy, s)) continue;
