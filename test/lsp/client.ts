@@ -10,6 +10,8 @@ import {
 } from 'vscode-jsonrpc/node';
 import {
   ClientCapabilities,
+  CompletionItem,
+  CompletionList,
   Diagnostic,
   FileEvent,
   InitializeResult,
@@ -213,6 +215,16 @@ export class TestLanguageClient {
   lastDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
     for (let i = this.published.length - 1; i >= 0; i--) if (this.published[i].uri === uri) return this.published[i];
     return undefined;
+  }
+
+  /** The completion items at a position, whichever form (list or array) the server answers with. */
+  async completion(uri: string, position: { line: number; character: number }): Promise<CompletionItem[]> {
+    const result = await withTimeout(
+      this.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }),
+      'completion',
+    );
+    if (!result) return [];
+    return Array.isArray(result) ? result : result.items;
   }
 
   /**

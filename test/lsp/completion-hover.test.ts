@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { pathToFileURL } from 'url';
-import { CompletionItem, CompletionList, Hover, InsertTextFormat, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { Hover, InsertTextFormat, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { positionAt, withTimeout } from './client';
 import { useServer } from './suite';
 
@@ -16,14 +16,7 @@ describe('language server: completion and hover over stdio', () => {
     settings: { ownAccountIds: ['210987654321'], organizationId: 'o-a1b2c3d4e5' },
   }));
 
-  async function complete(uri: string, position: { line: number; character: number }): Promise<CompletionItem[]> {
-    const result = await withTimeout(
-      server.client.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }),
-      'completion',
-    );
-    if (!result) return [];
-    return Array.isArray(result) ? result : result.items;
-  }
+  const complete = (uri: string, position: { line: number; character: number }) => server.client.completion(uri, position);
 
   async function hover(uri: string, position: { line: number; character: number }): Promise<string | undefined> {
     const result = await withTimeout(server.client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position }), 'hover');

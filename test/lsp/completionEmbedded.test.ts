@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { pathToFileURL } from 'url';
-import { CompletionItem, CompletionList, InsertTextFormat, InsertTextMode, TextEdit } from 'vscode-languageserver-protocol';
-import { positionAt, withTimeout } from './client';
+import { CompletionItem, InsertTextFormat, InsertTextMode, TextEdit } from 'vscode-languageserver-protocol';
+import { positionAt } from './client';
 import { useServer } from './suite';
 
 /** The text with `|` removed, and the LSP position where it was. */
@@ -18,14 +18,7 @@ describe('language server: completion in CloudFormation YAML and Terraform over 
     settings: { ownAccountIds: ['210987654321'], organizationId: 'o-a1b2c3d4e5' },
   }));
 
-  async function complete(uri: string, position: { line: number; character: number }): Promise<CompletionItem[]> {
-    const result = await withTimeout(
-      server.client.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }),
-      'completion',
-    );
-    if (!result) return [];
-    return Array.isArray(result) ? result : result.items;
-  }
+  const complete = (uri: string, position: { line: number; character: number }) => server.client.completion(uri, position);
 
   const newText = (i: CompletionItem | undefined) => (i?.textEdit as TextEdit | undefined)?.newText;
   const byLabel = (items: CompletionItem[], label: string) => items.find((i) => i.label === label);
