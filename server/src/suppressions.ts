@@ -1,3 +1,4 @@
+import { newlineOf } from './rules/grammar';
 import * as jsonc from 'jsonc-parser';
 import { Parser as YamlParser } from 'yaml';
 import { Span, spanEnd } from './model/ast';
@@ -270,7 +271,7 @@ function lineStartOf(text: string, offset: number): number {
 export function suppressLineFix(text: string, style: CommentStyle, offset: number, ruleId: string): Fix {
   const lineStart = lineStartOf(text, offset);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 256))![0];
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = newlineOf(text);
   const marker = style === 'json' ? '//' : '#';
   return {
     title: `Suppress ${ruleId} on this line`,

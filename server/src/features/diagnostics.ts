@@ -54,8 +54,17 @@ export function findRulesDocsRoot(startDir: string = __dirname): string {
 }
 
 /** A file: URI of the rule's docs page: opens offline, in the repository and in the VSIX. */
+const docsHrefs = new Map<string, string>();
+
+/** The docs page of a rule as a file: URI; one per rule and root (a large file has thousands of findings). */
 export function ruleDocsHref(ruleId: string, docsRoot: string): string {
-  return pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).href;
+  const key = `${docsRoot}\0${ruleId}`;
+  let href = docsHrefs.get(key);
+  if (href === undefined) {
+    href = pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).href;
+    docsHrefs.set(key, href);
+  }
+  return href;
 }
 
 export function spanToRange(document: TextDocument, span: Span): Range {
